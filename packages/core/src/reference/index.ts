@@ -1,1 +1,2 @@
-export {};
+export * from './source.ts';
+export * from './zod.ts';

@@ -1,1 +1,35 @@
-export {};
+export {
+  AUDIT_FOCUS_CRITERIA,
+  CANDIDATE_ENTERPRISE_CRITERIA,
+  CRITERIA_SETS,
+  type CriteriaSet,
+  type CriteriaSetId,
+  type Criterion,
+  OPTION_SCREENING_CRITERIA,
+  SRC_WEIGHTED_SUM,
+  WEIGHTED_SUM_SCORE_MAX,
+  WEIGHTED_SUM_SCORE_MIN,
+} from './criteria.ts';
+export {
+  CANDIDATE_SCORING_RULES,
+  type CandidateEnterprise,
+  type CandidateEnterpriseRanking,
+  type CandidateEnterprisesInput,
+  candidateEnterpriseSchema,
+  candidateEnterprisesFromJson,
+  candidateEnterprisesInputSchema,
+  type RankedEnterprise,
+  rankCandidateEnterprises,
+} from './enterprises.ts';
+export {
+  type RankedCandidate,
+  rankByWeightedSum,
+  type ScoreTerm,
+  type ScreenInput,
+  screenCandidateSchema,
+  screenCriterionSchema,
+  screenFromJson,
+  screenInputSchema,
+  type TieGroup,
+  type WeightedSumRanking,
+} from './weighted-sum.ts';

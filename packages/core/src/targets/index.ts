@@ -1,1 +1,18 @@
-export {};
+export {
+  assessTarget,
+  type HorizonAssessment,
+  SRC_GD_TARGET_TABLE,
+  SRC_TARGETS,
+  TARGET_TYPE_ZH,
+  type Target,
+  type TargetCompletion,
+  type TargetRow,
+  type TargetStatus,
+  type TargetSummaryRow,
+  type TargetsInput,
+  type TargetType,
+  targetCompletion,
+  targetSchema,
+  targetsFromJson,
+  targetsInputSchema,
+} from './targets.ts';

@@ -1,0 +1,99 @@
+/**
+ * Registers a contract endpoint on Fastify: schemas for validation and OpenAPI, the access rule, CSRF for
+ * state-changing calls, and a thin handler. Routes never declare paths or schemas of their own.
+ */
+
+import type { Endpoint } from '@cpaudit/contract';
+import { CpError } from '@cpaudit/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Actor } from '../services/context.ts';
+
+type Out<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
+
+export interface HandlerArgs<E extends Endpoint> {
+  params: Out<E['params']>;
+  query: Out<E['query']>;
+  body: Out<E['body']>;
+  /** The logged-in user; present whenever the endpoint is not public. */
+  actor: Actor;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export type Handler<E extends Endpoint> = (args: HandlerArgs<E>) => Promise<z.input<E['response']>>;
+
+/** Names of endpoints registered so far, so a test can prove every contract endpoint is served. */
+export const REGISTERED = Symbol('cpaudit.registered');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    [REGISTERED]: Set<string>;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function requireActor(req: FastifyRequest, ep: Endpoint): Actor | null {
+  const access = ep.access;
+  if (access === 'public') return req.actor;
+  const actor = req.actor;
+  if (!actor) throw new CpError('UNAUTHENTICATED', 'log in first');
+  if (access !== 'authenticated' && !actor.roles.some((g) => access.includes(g.role))) {
+    throw new CpError('FORBIDDEN', `your role cannot do this: ${ep.summary}`);
+  }
+  if (UNSAFE.has(ep.method)) {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent !== actor.csrfToken) {
+      throw new CpError('FORBIDDEN', 'missing or wrong x-csrf-token header (cross-site request refused)');
+    }
+  }
+  return actor;
+}
+
+export interface RouteOptions {
+  /** Fastify route config (e.g. `rateLimit` for @fastify/rate-limit). */
+  config?: Record<string, unknown>;
+}
+
+export function registerEndpoint<E extends Endpoint>(
+  app: FastifyInstance,
+  name: string,
+  ep: E,
+  handler: Handler<E>,
+  options: RouteOptions = {},
+): void {
+  app[REGISTERED].add(name);
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: ep.method,
+    url: ep.path,
+    ...(options.config ? { config: options.config } : {}),
+    schema: {
+      operationId: name,
+      summary: ep.summary,
+      tags: [...ep.tags],
+      ...(ep.params ? { params: ep.params } : {}),
+      ...(ep.query ? { querystring: ep.query } : {}),
+      ...(ep.body && ep.kind !== 'upload' ? { body: ep.body } : {}),
+      ...(ep.kind === 'download' ? {} : { response: { [ep.status ?? 200]: ep.response } }),
+      ...(ep.access === 'public' ? {} : { security: [{ session: [] }] }),
+    },
+    handler: async (req, reply) => {
+      const actor = requireActor(req, ep);
+      const result = await handler({
+        params: req.params as Out<E['params']>,
+        query: req.query as Out<E['query']>,
+        body: req.body as Out<E['body']>,
+        actor: actor as Actor,
+        req,
+        reply,
+      });
+      if (ep.status) reply.status(ep.status);
+      return result;
+    },
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Every route of the API. Each domain registers the contract endpoints it serves; `routes.test.ts` checks that
+ * every endpoint of the contract is registered and every registered route is in the contract.
+ */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app.ts';
+import { authRoutes } from './auth.ts';
+import { systemRoutes } from './system.ts';
+
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // Rate limits are per route (login); run after parsing so the key can include the user name.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  systemRoutes(app, deps);
+  authRoutes(app, deps);
+}

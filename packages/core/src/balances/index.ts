@@ -1,1 +1,2 @@
-export {};
+export * from './balance.ts';
+export * from './sources.ts';

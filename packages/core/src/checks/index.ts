@@ -1,1 +1,2 @@
-export {};
+export * from './checks.ts';
+export * from './sources.ts';

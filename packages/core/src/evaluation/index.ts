@@ -1,1 +1,5 @@
-export {};
+export * from './electroplating-2015.data.ts';
+export * from './evaluate.ts';
+export * from './method.ts';
+export * from './registry.ts';
+export * from './schema.ts';

@@ -1,1 +1,2 @@
-export {};
+export * from './industry.ts';
+export * from './uscc.ts';

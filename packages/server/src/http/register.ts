@@ -8,7 +8,8 @@ import { CpError } from '@cpaudit/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Actor } from '../services/context.ts';
+import type { Database } from '../db/index.ts';
+import type { Actor, ServiceContext } from '../services/context.ts';
 
 type Out<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
 
@@ -96,4 +97,19 @@ export function registerEndpoint<E extends Endpoint>(
       return result;
     },
   });
+}
+
+/** The service context of a request (routes pass it to exactly one service call). */
+export function serviceContext(
+  deps: { database: Database; now?: () => Date },
+  args: { actor: Actor; req: FastifyRequest },
+): ServiceContext {
+  return {
+    database: deps.database,
+    db: deps.database.db,
+    actor: args.actor,
+    now: deps.now ?? (() => new Date()),
+    ip: args.req.ip,
+    requestId: args.req.id,
+  };
 }

@@ -5,7 +5,12 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import { annualRoutes } from './annual.ts';
+import { auditsRoutes } from './audits.ts';
 import { authRoutes } from './auth.ts';
+import { mandatoryRoutes } from './mandatory.ts';
+import { optionsRoutes } from './options.ts';
+import { organisationsRoutes } from './organisations.ts';
 import { systemRoutes } from './system.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -13,4 +18,9 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   systemRoutes(app, deps);
   authRoutes(app, deps);
+  organisationsRoutes(app, deps);
+  annualRoutes(app, deps);
+  auditsRoutes(app, deps);
+  optionsRoutes(app, deps);
+  mandatoryRoutes(app, deps);
 }

@@ -3,7 +3,7 @@
  * (scope queries by the actor), then apply the rules; only the data-access layer writes SQL.
  */
 import type { Role } from '@cpaudit/contract';
-import type { Db } from '../db/index.ts';
+import type { Database, Db, Tx } from '../db/index.ts';
 
 export interface RoleGrant {
   role: Role;
@@ -23,9 +23,28 @@ export interface Actor {
 }
 
 export interface ServiceContext {
+  database: Database;
+  /** For reads. Writes go through `write(ctx, fn)` so the audit log attributes them. */
   db: Db;
   actor: Actor;
   now: () => Date;
+  ip?: string;
+  requestId?: string;
+}
+
+/**
+ * Runs `fn` in one transaction attributed to the actor: every row it writes lands in the audit log with who,
+ * when, before and after (the `cp_audit_row` trigger). A request is all-or-nothing: any throw rolls it all back.
+ */
+export function write<T>(ctx: ServiceContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.database.transaction(fn, {
+    actor: {
+      userId: ctx.actor.userId,
+      name: ctx.actor.username,
+      ...(ctx.ip ? { ip: ctx.ip } : {}),
+      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    },
+  });
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -162,9 +162,10 @@ export async function login(
   const at = (deps.now ?? (() => new Date()))();
   const name = username.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.username, name));
+  // Verify against a dummy hash when the user is unknown, so the timing does not reveal which names exist.
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
-    : (await verifyPassword(await dummyHash(), password), false);
+    : await verifyPassword(await dummyHash(), password).then(() => false);
   if (!user || !ok || user.disabled) {
     await deps.database.transaction(
       async (tx) => {

@@ -5,6 +5,7 @@
 
 export * from './aggregation/index.ts';
 export * from './balances/index.ts';
+export * from './calculations.ts';
 export * from './carbon/index.ts';
 export * from './checks/index.ts';
 export * from './economics/index.ts';

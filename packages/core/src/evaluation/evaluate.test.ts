@@ -422,7 +422,7 @@ describe('evaluateFromJson', () => {
   it('an unknown level in meets is refused by the schema', () => {
     const e = cpError(() => evaluateFromJson({ system: SMALL, values: { qual: { meets: ['IV'] } } }));
     expect(e.code).toBe('VALIDATION');
-    expect(e.field).toBe('values.qual');
+    expect(e.field).toBe('values.qual.meets.0'); // the union's closest branch names the exact element
   });
 });
 

@@ -1,0 +1,189 @@
+/**
+ * Opening the database: PGlite (embedded PostgreSQL in WASM) in a data folder by default, in memory for tests,
+ * or a PostgreSQL server when a `postgres://` URL is given. The same Drizzle schema and the same migrations
+ * serve both; services receive a `Db` and compile once for both drivers.
+ *
+ * PGlite is single-connection: every query of the process goes through one backend, one at a time, and a
+ * transaction holds it exclusively. So inside `transaction(fn)` use only the `tx` given to `fn` (a query on
+ * `db` would wait for the transaction to end: deadlock), and write batches in one transaction (one fsync).
+ * Only one process may open a data folder (see lock.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CpError } from '@cpaudit/core';
+import { PGlite } from '@electric-sql/pglite';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction, PgTransactionConfig } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { acquireLock, type DirectoryLock } from './lock.ts';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The Drizzle database as services see it, whichever the driver. A transaction (`Tx`) is also a `Db`. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** Who the writes of a transaction are attributed to in the audit log. */
+export interface AuditActor {
+  userId: string | null;
+  name?: string;
+  ip?: string;
+  requestId?: string;
+}
+
+export interface TransactionOptions {
+  /** Recorded by the audit-log trigger for every row written in the transaction. */
+  actor?: AuditActor;
+  config?: PgTransactionConfig;
+}
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives: the PGlite folder, 'memory', or the server URL without its password. */
+  location: string;
+  /** Applies pending migrations (idempotent). */
+  migrate(): Promise<void>;
+  /** Runs `fn` in one transaction; with `actor`, the audit log attributes its writes to that actor. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TransactionOptions): Promise<T>;
+  close(): Promise<void>;
+  /** The PGlite instance of an embedded database (e.g. `dumpDataDir()` for a backup); undefined on PostgreSQL. */
+  pglite?: PGlite;
+}
+
+export interface OpenDatabaseOptions {
+  /** Data folder of the embedded database (default ./data): the database is in `<dataDir>/db`. */
+  dataDir?: string;
+  /** postgres:// or postgresql:// URL: use that PostgreSQL server (takes precedence). */
+  databaseUrl?: string;
+  /** Embedded database in memory (tests, demos): nothing is written to disk. */
+  memory?: boolean;
+}
+
+/** The generated migrations, resolved from this file (not the working directory). */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** pg_advisory_lock key serialising `migrate()` between processes sharing one PostgreSQL database. */
+const MIGRATION_LOCK_KEY = 7_283_145_901;
+
+export async function setAuditActor(tx: Tx, actor: AuditActor): Promise<void> {
+  await tx.execute(sql`select
+    set_config('cpaudit.actor_user_id', ${actor.userId ?? ''}, true),
+    set_config('cpaudit.actor_name', ${actor.name ?? ''}, true),
+    set_config('cpaudit.actor_ip', ${actor.ip ?? ''}, true),
+    set_config('cpaudit.request_id', ${actor.requestId ?? ''}, true)`);
+}
+
+function transactionHelper(db: Db): Database['transaction'] {
+  return (fn, opts) =>
+    db.transaction(async (tx) => {
+      if (opts?.actor) await setAuditActor(tx, opts.actor);
+      return fn(tx);
+    }, opts?.config);
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  if (opts.memory) return openPglite(undefined);
+  return openPglite(resolve(opts.dataDir ?? './data'));
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let lock: DirectoryLock | undefined;
+  let dbDir: string | undefined;
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    dbDir = join(dataDir, 'db');
+    lock = acquireLock(join(dataDir, 'db.lock'), dbDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dbDir);
+  } catch (e) {
+    lock?.release();
+    throw new CpError('INTERNAL', `cannot open the embedded database at ${dbDir ?? 'memory'}: ${String(e)}`);
+  }
+  return wrapPglite(client, { location: dbDir ?? 'memory', ...(lock ? { lock } : {}) });
+}
+
+/** A `Database` over an open PGlite instance (closing it closes the instance and releases `lock`). */
+export function wrapPglite(client: PGlite, opts: { location: string; lock?: DirectoryLock }): Database {
+  const pg = drizzlePglite({ client, schema });
+  const db: Db = pg;
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    location: opts.location,
+    pglite: client,
+    migrate: () => migratePglite(pg, { migrationsFolder: MIGRATIONS_FOLDER }),
+    transaction: transactionHelper(db),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        opts.lock?.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new CpError('VALIDATION', 'DATABASE_URL must start with postgres:// or postgresql://', {
+      field: 'DATABASE_URL',
+    });
+  }
+  const options = { onnotice: () => {} } as const;
+  const client = postgres(url, { ...options, max: 10 });
+  const location = redactUrl(url);
+  try {
+    await client`select 1`;
+  } catch (e) {
+    await client.end({ timeout: 1 });
+    throw new CpError('INTERNAL', `cannot connect to PostgreSQL at ${location}: ${String(e)}`);
+  }
+  const pg = drizzlePostgres({ client, schema });
+  const db: Db = pg;
+  let closed = false;
+  return {
+    db,
+    kind: 'postgres',
+    location,
+    async migrate() {
+      // One connection, so the advisory lock and the migration share a session.
+      const single = postgres(url, { ...options, max: 1 });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      } finally {
+        await single.end({ timeout: 5 });
+      }
+    },
+    transaction: transactionHelper(db),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.end({ timeout: 5 });
+    },
+  };
+}

@@ -16,7 +16,7 @@ import {
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/index.ts';
 import { installErrorHandler } from './http/errors.ts';
-import { REGISTERED } from './http/register.ts';
+import { REGISTERED, SERVED_ROUTES } from './http/register.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installSessions } from './services/auth/sessions.ts';
 
@@ -36,6 +36,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.decorate(REGISTERED, new Set<string>());
+  const served: { method: string; url: string }[] = [];
+  app.decorate(SERVED_ROUTES, served);
+  app.addHook('onRoute', (r) => {
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) served.push({ method: m, url: r.url });
+  });
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -28,12 +28,16 @@ export type Handler<E extends Endpoint> = (args: HandlerArgs<E>) => Promise<z.in
 /** Names of endpoints registered so far, so a test can prove every contract endpoint is served. */
 export const REGISTERED = Symbol('cpaudit.registered');
 
+/** Every route Fastify serves (method, url), collected at registration for the contract test. */
+export const SERVED_ROUTES = Symbol('cpaudit.served');
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
   interface FastifyInstance {
     [REGISTERED]: Set<string>;
+    [SERVED_ROUTES]: { method: string; url: string }[];
   }
 }
 

@@ -36,7 +36,11 @@ describe('contract ↔ routes', () => {
   it('every /api route is a contract endpoint (so it has a declared access policy)', () => {
     const declared = new Set(endpoints.map(([, e]) => `${e.method} ${e.path}`));
     const undeclared = app[SERVED_ROUTES].filter(
-      (r) => r.url.startsWith('/api') && !FRAMEWORK.test(r.url) && r.method !== 'HEAD' && !declared.has(`${r.method} ${r.url}`),
+      (r) =>
+        r.url.startsWith('/api') &&
+        !FRAMEWORK.test(r.url) &&
+        r.method !== 'HEAD' &&
+        !declared.has(`${r.method} ${r.url}`),
     );
     expect(undeclared).toEqual([]);
   });

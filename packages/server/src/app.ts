@@ -2,8 +2,12 @@
  * Builds the Fastify application: security headers, cookies, zod validation and serialization, OpenAPI at
  * /api/openapi.json with browsable docs at /api/docs, the error format, sessions, and every route of the contract.
  */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -26,6 +30,8 @@ export interface AppDeps {
   database: Database;
   config: ServerConfig;
   now?: () => Date;
+  /** The built web app (packages/web/dist): served at / with the SPA fallback for non-API paths. */
+  webRoot?: string;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -44,7 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
+  installErrorHandler(app, { spaIndex: webRoot !== undefined });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -82,5 +89,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installSessions(app, deps);
   await registerRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (webRoot) {
+    // Hashed assets are immutable; index.html must be revalidated so a new build is picked up.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders: (res, path) => {
+        res.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   return app;
 }

@@ -75,7 +75,8 @@ describe('migrations', () => {
   });
 });
 
-describe.skipIf(TEST_PG_URL !== undefined)('migrations on a fresh embedded database (no template)', () => {
+// Always on PGlite (even when the other tests run on PostgreSQL): the embedded database must migrate from scratch.
+describe('migrations on a fresh embedded database (no template)', () => {
   it('apply from scratch through openDatabase({ memory: true })', async () => {
     const database = await openDatabase({ memory: true });
     try {

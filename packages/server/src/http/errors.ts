@@ -10,7 +10,7 @@ export function errorBody(code: ErrorCode, message: string, issues: Issue[] = []
   return { error: { code, message, ...(field ? { field } : {}), issues } };
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError | CpError | Error, req, reply) => {
     if (err instanceof CpError) {
       return reply.status(err.status).send(errorBody(err.code, err.message, err.issues, err.field));
@@ -60,7 +60,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send(errorBody('INTERNAL', 'internal error'));
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+    // The web app's own routes (/audits/…) are client-side: answer them with index.html.
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
 }
 

@@ -73,7 +73,7 @@ export interface Client {
   ): Promise<LightMyRequestResponse>;
 }
 
-export async function createWorld(): Promise<World> {
+export async function createWorld(opts: { webRoot?: string } = {}): Promise<World> {
   const database = await createTestDatabase();
   const db = database.db;
   await db.insert(regions).values([...REGION_ROWS]);
@@ -139,7 +139,11 @@ export async function createWorld(): Promise<World> {
     expert: await account('expert', '专家', [{ role: 'expert' }]),
   };
 
-  const app = await buildApp({ database, config: { ...loadConfig({}), loginRateLimit: 10_000 } });
+  const app = await buildApp({
+    database,
+    config: { ...loadConfig({}), loginRateLimit: 10_000 },
+    ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+  });
   const usernames: Record<WorldUser, string> = {
     admin: 'admin',
     jiangsu: 'jiangsu',

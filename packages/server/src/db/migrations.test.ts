@@ -6,7 +6,7 @@
 import { getTableName, is, type SQL, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, queryRows, TEST_PG_URL } from '../../test/helpers/db.ts';
+import { createTestDatabase, queryRows } from '../../test/helpers/db.ts';
 import { type Database, openDatabase } from './connect.ts';
 import * as schema from './schema/index.ts';
 

@@ -11,7 +11,7 @@
  * - enterprise_user: their own enterprise.
  */
 import { CpError } from '@cpaudit/core';
-import { eq, exists, or, type SQL, sql } from 'drizzle-orm';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
 import {
   auditEnterprises,
   auditPanelMembers,
@@ -49,16 +49,12 @@ export function auditVisible(actor: Actor): SQL {
       conds.push(underBureau(sql`${industryAudits.regionPath}`, g.bureauId));
     if (g.role === 'panel_member') {
       conds.push(
-        exists(
-          sql`select 1 from ${auditPanelMembers} where ${auditPanelMembers.auditId} = ${industryAudits.id} and ${auditPanelMembers.userId} = ${actor.userId}`,
-        ),
+        sql`exists (${sql`select 1 from ${auditPanelMembers} where ${auditPanelMembers.auditId} = ${industryAudits.id} and ${auditPanelMembers.userId} = ${actor.userId}`})`,
       );
     }
     if (g.role === 'expert') {
       conds.push(
-        exists(
-          sql`select 1 from ${expertAssignments} where ${expertAssignments.auditId} = ${industryAudits.id} and ${expertAssignments.userId} = ${actor.userId}`,
-        ),
+        sql`exists (${sql`select 1 from ${expertAssignments} where ${expertAssignments.auditId} = ${industryAudits.id} and ${expertAssignments.userId} = ${actor.userId}`})`,
       );
     }
   }
@@ -74,9 +70,7 @@ export function auditManageable(actor: Actor): SQL {
       conds.push(underBureau(sql`${industryAudits.regionPath}`, g.bureauId));
     if (g.role === 'panel_member') {
       conds.push(
-        exists(
-          sql`select 1 from ${auditPanelMembers} where ${auditPanelMembers.auditId} = ${industryAudits.id} and ${auditPanelMembers.userId} = ${actor.userId}`,
-        ),
+        sql`exists (${sql`select 1 from ${auditPanelMembers} where ${auditPanelMembers.auditId} = ${industryAudits.id} and ${auditPanelMembers.userId} = ${actor.userId}`})`,
       );
     }
   }
@@ -93,11 +87,9 @@ export function enterpriseVisible(actor: Actor): SQL {
     if (g.role === 'enterprise_user' && g.enterpriseId) conds.push(eq(enterprises.id, g.enterpriseId));
     if (g.role === 'consultant' && g.consultingFirmId) {
       conds.push(
-        exists(
-          sql`select 1 from ${consultingEngagements} where ${consultingEngagements.enterpriseId} = ${enterprises.id}
+        sql`exists (${sql`select 1 from ${consultingEngagements} where ${consultingEngagements.enterpriseId} = ${enterprises.id}
             and ${consultingEngagements.consultingFirmId} = ${g.consultingFirmId}
-            and (${consultingEngagements.endedOn} is null or ${consultingEngagements.endedOn} >= current_date)`,
-        ),
+            and (${consultingEngagements.endedOn} is null or ${consultingEngagements.endedOn} >= current_date)`})`,
       );
     }
     if (g.role === 'panel_member' || g.role === 'expert') {
@@ -125,11 +117,9 @@ export function enterpriseWritable(actor: Actor): SQL {
     if (g.role === 'enterprise_user' && g.enterpriseId) conds.push(eq(enterprises.id, g.enterpriseId));
     if (g.role === 'consultant' && g.consultingFirmId) {
       conds.push(
-        exists(
-          sql`select 1 from ${consultingEngagements} where ${consultingEngagements.enterpriseId} = ${enterprises.id}
+        sql`exists (${sql`select 1 from ${consultingEngagements} where ${consultingEngagements.enterpriseId} = ${enterprises.id}
             and ${consultingEngagements.consultingFirmId} = ${g.consultingFirmId}
-            and (${consultingEngagements.endedOn} is null or ${consultingEngagements.endedOn} >= current_date)`,
-        ),
+            and (${consultingEngagements.endedOn} is null or ${consultingEngagements.endedOn} >= current_date)`})`,
       );
     }
   }

@@ -2,4 +2,4 @@
 export { type AppDeps, buildApp } from './app.ts';
 export { loadConfig, type ServerConfig } from './config.ts';
 export { type Database, openDatabase } from './db/index.ts';
-export { type RunningServer, runServer, WEB_DIST } from './run-server.ts';
+export { type RunningServer, startServer, WEB_DIST } from './serve.ts';

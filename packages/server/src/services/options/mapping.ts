@@ -1,0 +1,287 @@
+/**
+ * Rows ↔ API JSON ↔ the core's models. The schema's enumerations are snake_case, the core's aggregation model
+ * kebab-case; these tables are the one place that translates them (checked complete by the compiler).
+ */
+import type {
+  EVIDENCE_KIND_VALUES,
+  OPTION_COST_CLASS_VALUES,
+  OPTION_GD_CATEGORY_VALUES,
+  OPTION_LEVEL_VALUES,
+  OPTION_STATUS_VALUES,
+  OPTION_TYPE_VALUES,
+  OptionJson,
+} from '@cpaudit/contract';
+import type {
+  BenefitLine,
+  CpOption as CoreOption,
+  OptionType as CoreOptionType,
+  CostClass,
+  GdCategory,
+  Target,
+  TargetType,
+} from '@cpaudit/core';
+import type {
+  AuditTarget,
+  COST_CLASSES,
+  CpOption as CpOptionRow,
+  EVIDENCE_KINDS,
+  GD_OPTION_CATEGORIES,
+  OPTION_LEVELS,
+  OPTION_STATUSES,
+  OPTION_TYPES,
+  OptionBenefit,
+  TARGET_TYPES,
+} from '../../db/index.ts';
+import { coreItemOf } from './catalogue.ts';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Values<T extends readonly unknown[]> = T[number];
+
+/** The contract's enumerations are the schema's (a mismatch fails to compile). */
+export const ENUMS_MATCH_SCHEMA = {
+  levels: true satisfies Same<Values<typeof OPTION_LEVELS>, Values<typeof OPTION_LEVEL_VALUES>>,
+  types: true satisfies Same<Values<typeof OPTION_TYPES>, Values<typeof OPTION_TYPE_VALUES>>,
+  categories: true satisfies Same<
+    Values<typeof GD_OPTION_CATEGORIES>,
+    Values<typeof OPTION_GD_CATEGORY_VALUES>
+  >,
+  costClasses: true satisfies Same<Values<typeof COST_CLASSES>, Values<typeof OPTION_COST_CLASS_VALUES>>,
+  statuses: true satisfies Same<Values<typeof OPTION_STATUSES>, Values<typeof OPTION_STATUS_VALUES>>,
+  evidenceKinds: true satisfies Same<Values<typeof EVIDENCE_KINDS>, Values<typeof EVIDENCE_KIND_VALUES>>,
+} as const;
+
+export type DbOptionType = Values<typeof OPTION_TYPES>;
+export type DbCostClass = Values<typeof COST_CLASSES>;
+
+/** Appendix B 6.1 option types: schema → core. */
+export const CORE_OPTION_TYPE: Readonly<Record<DbOptionType, CoreOptionType>> = {
+  raw_material_substitution: 'raw-material-substitution',
+  process_equipment_retrofit: 'process-equipment',
+  process_control: 'process-control',
+  energy_saving: 'energy-saving',
+  resource_reuse: 'resource-reuse',
+  end_of_pipe: 'end-of-pipe',
+  management_staff: 'management-staff',
+};
+
+/** Guangdong form note 9 categories: schema → core. */
+export const CORE_GD_CATEGORY: Readonly<Record<Values<typeof GD_OPTION_CATEGORIES>, GdCategory>> = {
+  raw_materials_energy: 'raw-materials-energy',
+  technology: 'technology',
+  equipment: 'equipment',
+  process_control: 'process-control',
+  product: 'product',
+  waste: 'waste',
+  management: 'management',
+  staff: 'staff',
+};
+
+export const CORE_COST_CLASS: Readonly<Record<DbCostClass, CostClass>> = {
+  no_low: 'no-low',
+  mid_high: 'mid-high',
+};
+
+/** Guideline 7.2.3.4 target types: schema → core (Appendix B table 7.3 rows). */
+export const CORE_TARGET_TYPE: Readonly<Record<Values<typeof TARGET_TYPES>, TargetType>> = {
+  pollutant_reduction: 'pollutant',
+  ghg_reduction: 'ghg',
+  resource_efficiency: 'resource-energy',
+  cp_level: 'cp-level',
+  other: 'other',
+};
+
+export interface OptionRowWithJoins extends CpOptionRow {
+  enterpriseName: string | null;
+  costClassEffective: DbCostClass;
+}
+
+function iso(d: Date): string {
+  return d.toISOString();
+}
+
+export function optionJson(r: OptionRowWithJoins): OptionJson {
+  return {
+    id: r.id,
+    auditId: r.auditId,
+    mandatoryAuditId: r.mandatoryAuditId,
+    level: r.level,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseName,
+    parentId: r.parentId,
+    code: r.code,
+    name: r.name,
+    summary: r.summary,
+    keyPoints: r.keyPoints,
+    optionType: r.optionType,
+    gdCategory: r.gdCategory,
+    performanceClass: r.performanceClass,
+    costClass: r.costClass,
+    costClassEffective: r.costClassEffective,
+    isKey: r.isKey,
+    industryApproach: r.industryApproach,
+    investmentPlanned_wanYuan: r.investmentPlanned_wanYuan,
+    investmentActual_wanYuan: r.investmentActual_wanYuan,
+    economicBenefitExpected_wanYuanPerYear: r.economicBenefitExpected_wanYuanPerYear,
+    economicBenefitActual_wanYuanPerYear: r.economicBenefitActual_wanYuanPerYear,
+    environmentalBenefitText: r.environmentalBenefitText,
+    economicBenefitText: r.economicBenefitText,
+    responsibleUnit: r.responsibleUnit,
+    status: r.status,
+    statusChangedAt: iso(r.statusChangedAt),
+    rejectionReason: r.rejectionReason,
+    screeningScore: r.screeningScore,
+    paybackYears: r.paybackYears,
+    npv_wanYuan: r.npv_wanYuan,
+    irr: r.irr,
+    npvr: r.npvr,
+    plannedStart: r.plannedStart,
+    plannedFinish: r.plannedFinish,
+    implementedOn: r.implementedOn,
+    verifiedOn: r.verifiedOn,
+    verifiedBy: r.verifiedBy,
+    sortOrder: r.sortOrder,
+    version: r.version,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+  };
+}
+
+/** Lines of one basis for one view; rows the view's core derives itself are left out (counted in `skipped`). */
+function coreLines(
+  rows: readonly OptionBenefit[],
+  basis: 'expected' | 'actual',
+  view: 'industry' | 'guangdong',
+  skipped: string[],
+): BenefitLine[] {
+  const lines: BenefitLine[] = [];
+  for (const b of rows) {
+    if (b.basis !== basis) continue;
+    const item = coreItemOf(b.itemCode, view);
+    if (item === null || item === undefined) {
+      skipped.push(b.itemCode);
+      continue;
+    }
+    const named = item === 'other-pollutant' || item === 'other-resource';
+    lines.push({
+      item,
+      quantity: b.quantity,
+      unit: b.unit,
+      ...(named ? { name: b.name ?? b.itemCode.split('.').pop() ?? b.itemCode } : {}),
+    });
+  }
+  return lines;
+}
+
+export interface CoreOptionsRead {
+  options: CoreOption[];
+  /** How stored rows were read where the core needs a value the row does not hold. */
+  notes: string[];
+}
+
+/**
+ * The core's option model of stored options and their benefit rows. Planned investment missing → the actual
+ * investment, else 0 (noted). An option without a type (mandatory audits use the form's categories) is passed as
+ * `management-staff` for the Guangdong totals, where the type plays no part (noted).
+ */
+export function coreOptions(
+  rows: readonly CpOptionRow[],
+  benefits: readonly OptionBenefit[],
+  view: 'industry' | 'guangdong',
+): CoreOptionsRead {
+  const byOption = new Map<string, OptionBenefit[]>();
+  for (const b of benefits) {
+    const list = byOption.get(b.optionId);
+    if (list) list.push(b);
+    else byOption.set(b.optionId, [b]);
+  }
+  const noPlanned: string[] = [];
+  const noType: string[] = [];
+  const skipped: string[] = [];
+  const options = rows.map((r): CoreOption => {
+    const own = byOption.get(r.id) ?? [];
+    if (r.investmentPlanned_wanYuan === null) noPlanned.push(r.code ?? r.name);
+    if (r.optionType === null) noType.push(r.code ?? r.name);
+    const actual = coreLines(own, 'actual', view, skipped);
+    const hasActualRows = own.some((b) => b.basis === 'actual');
+    return {
+      id: r.id,
+      name: r.name,
+      scope: r.level,
+      ...(r.enterpriseId === null ? {} : { enterpriseId: r.enterpriseId }),
+      type: r.optionType === null ? 'management-staff' : CORE_OPTION_TYPE[r.optionType],
+      ...(r.gdCategory === null ? {} : { gdCategory: CORE_GD_CATEGORY[r.gdCategory] }),
+      isKey: r.isKey,
+      status: r.status,
+      ...(r.costClass === null ? {} : { costClass: CORE_COST_CLASS[r.costClass] }),
+      investment_wanYuan: r.investmentPlanned_wanYuan ?? r.investmentActual_wanYuan ?? 0,
+      ...(r.investmentActual_wanYuan === null
+        ? {}
+        : { actualInvestment_wanYuan: r.investmentActual_wanYuan }),
+      ...(r.economicBenefitExpected_wanYuanPerYear === null
+        ? {}
+        : { economicBenefit_wanYuanPerYear: r.economicBenefitExpected_wanYuanPerYear }),
+      ...(r.economicBenefitActual_wanYuanPerYear === null
+        ? {}
+        : { actualEconomicBenefit_wanYuanPerYear: r.economicBenefitActual_wanYuanPerYear }),
+      benefits: coreLines(own, 'expected', view, skipped),
+      ...(hasActualRows ? { actualBenefits: actual } : {}),
+    };
+  });
+  const notes: string[] = [];
+  if (noPlanned.length > 0) {
+    notes.push(
+      `${noPlanned.length} option(s) without a planned investment: the actual investment (else 0) stands in for it when classifying 无/低费 vs 中/高费: ${noPlanned.slice(0, 20).join(', ')}`,
+    );
+  }
+  if (view === 'guangdong' && noType.length > 0) {
+    notes.push(
+      `${noType.length} option(s) without an Appendix B option type: the Guangdong totals do not use the type (they use the form's categories and 重点/一般)`,
+    );
+  }
+  if (skipped.length > 0) {
+    const kinds = [...new Set(skipped)].join(', ');
+    notes.push(
+      view === 'guangdong'
+        ? `${skipped.length} stored CO2 line(s) of savings (${kinds}) not passed: the form's CO2 of electricity, coal, oil and gas savings is computed from the savings (notes 13–14)`
+        : `${skipped.length} benefit line(s) not passed (${kinds})`,
+    );
+  }
+  return { options, notes };
+}
+
+export interface TargetRead {
+  target?: Target;
+  reason?: string;
+}
+
+/**
+ * A stored audit target as the core's target. The schema has no direction: a percent target is a reduction
+ * except for 清洁生产水平提升 (more enterprises at level I/II); an absolute or intensity target decreases when the
+ * near-term value is below the baseline and increases when above. Count and share measures are absolute levels.
+ */
+export function coreTarget(t: AuditTarget): TargetRead {
+  if (t.baselineValue === null) return { reason: 'no baseline value (审核前/基准值) recorded' };
+  const kind = t.measure === 'percent' ? 'percent' : t.measure === 'intensity' ? 'intensity' : 'absolute';
+  const direction =
+    kind === 'percent'
+      ? t.type === 'cp_level'
+        ? 'increase'
+        : 'decrease'
+      : t.nearTermValue < t.baselineValue
+        ? 'decrease'
+        : 'increase';
+  return {
+    target: {
+      id: t.id,
+      type: CORE_TARGET_TYPE[t.type],
+      indicator: t.indicator,
+      unit: t.unit,
+      kind,
+      direction,
+      baseline: t.baselineValue,
+      nearTerm: t.nearTermValue,
+      ...(t.longTermValue === null ? {} : { longTerm: t.longTermValue }),
+      ...(t.achievedValue === null ? {} : { actual: t.achievedValue }),
+    },
+  };
+}

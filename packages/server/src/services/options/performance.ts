@@ -1,0 +1,176 @@
+/**
+ * Performance views, computed by the core and never here: an industry audit's Appendix B table 7.2 (core
+ * `aggregateIndustryReport` over the audit's options, with the audit's 无/低费 threshold) and table 7.3 (core
+ * `targetCompletion` of its targets, run inside the report); a mandatory audit's Guangdong form summaries (core
+ * `aggregateGuangdongForm` with the grid factor of the enterprise's province and the form's year, core
+ * `findGridFactor`; form notes 12–15).
+ */
+import type { mandatoryPerformanceQuery } from '@cpaudit/contract';
+import {
+  type AggregationSettingsInput,
+  aggregateGuangdongForm,
+  aggregateIndustryReport,
+  assessTarget,
+  CpError,
+  DEFAULT_AGGREGATION_SETTINGS,
+  findGridFactor,
+  isCpError,
+  type Target,
+} from '@cpaudit/core';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  auditTargets,
+  cpOptions,
+  type Db,
+  enterprises,
+  industryAudits,
+  mandatoryAudits,
+  optionBenefits,
+  regions,
+} from '../../db/index.ts';
+import type { ServiceContext } from '../context.ts';
+import { auditVisible, notFound } from '../scope.ts';
+import { coreOptions, coreTarget } from './mapping.ts';
+import { mandatoryReadable } from './scope.ts';
+
+async function optionsWithBenefits(db: Db, where: ReturnType<typeof eq>) {
+  const rows = await db
+    .select()
+    .from(cpOptions)
+    .where(where)
+    .orderBy(asc(cpOptions.sortOrder), asc(cpOptions.code), asc(cpOptions.createdAt), asc(cpOptions.id));
+  const ids = rows.map((r) => r.id);
+  const benefits =
+    ids.length === 0
+      ? []
+      : await db.select().from(optionBenefits).where(inArray(optionBenefits.optionId, ids));
+  return { rows, benefits };
+}
+
+/** Appendix B tables 7.2 and 7.3 of an industry audit (bureau, panel, assigned experts, admins). */
+export async function auditPerformance(ctx: ServiceContext, auditId: string) {
+  const [audit] = await ctx.db
+    .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
+    .from(industryAudits)
+    .where(and(eq(industryAudits.id, auditId), auditVisible(ctx.actor)));
+  if (!audit) throw notFound('audit', auditId);
+  const { rows, benefits } = await optionsWithBenefits(ctx.db, eq(cpOptions.auditId, auditId));
+  const read = coreOptions(rows, benefits, 'industry');
+
+  // Targets the core can assess go to table 7.3; the others are listed with the core's reason.
+  const stored = await ctx.db
+    .select()
+    .from(auditTargets)
+    .where(eq(auditTargets.auditId, auditId))
+    .orderBy(asc(auditTargets.sortOrder), asc(auditTargets.createdAt), asc(auditTargets.id));
+  const targets: Target[] = [];
+  const targetsNotAssessed: { targetId: string; indicator: string; reason: string }[] = [];
+  for (const t of stored) {
+    const r = coreTarget(t);
+    if (!r.target) {
+      targetsNotAssessed.push({
+        targetId: t.id,
+        indicator: t.indicator,
+        reason: r.reason ?? 'not assessable',
+      });
+      continue;
+    }
+    try {
+      assessTarget(r.target);
+      targets.push(r.target);
+    } catch (e) {
+      if (!isCpError(e)) throw e;
+      targetsNotAssessed.push({ targetId: t.id, indicator: t.indicator, reason: e.message });
+    }
+  }
+
+  const settings: AggregationSettingsInput =
+    audit.threshold === null ? {} : { noLowCostBelow_wanYuan: audit.threshold };
+  const report = aggregateIndustryReport({
+    options: read.options,
+    ...(targets.length > 0 ? { targets } : {}),
+    settings,
+  });
+  return {
+    auditId,
+    settings: {
+      noLowCostBelow_wanYuan: audit.threshold ?? DEFAULT_AGGREGATION_SETTINGS.noLowCostBelow_wanYuan,
+    },
+    table72: report.value.table72,
+    table73: report.value.table73,
+    breakdown: report.breakdown,
+    targetsNotAssessed,
+    notes: [
+      ...(audit.threshold === null
+        ? [
+            `the audit sets no 无/低费 threshold: the core's default ${DEFAULT_AGGREGATION_SETTINGS.noLowCostBelow_wanYuan} 万元 is used`,
+          ]
+        : []),
+      ...read.notes,
+    ],
+  };
+}
+
+type GdQuery = z.output<typeof mandatoryPerformanceQuery>;
+
+/** The province of a division code: its first two digits + '0000' (GB/T 2260). */
+function provinceCode(regionCode: string): string {
+  return `${regionCode.slice(0, 2)}0000`;
+}
+
+/** The Guangdong form's summary tables of a mandatory audit. */
+export async function mandatoryPerformance(ctx: ServiceContext, mandatoryAuditId: string, query: GdQuery) {
+  const [m] = await ctx.db
+    .select({
+      id: mandatoryAudits.id,
+      enterpriseId: mandatoryAudits.enterpriseId,
+      dataYear: mandatoryAudits.dataYear,
+      regionCode: enterprises.regionCode,
+    })
+    .from(mandatoryAudits)
+    .innerJoin(enterprises, eq(enterprises.id, mandatoryAudits.enterpriseId))
+    .where(and(eq(mandatoryAudits.id, mandatoryAuditId), mandatoryReadable(ctx.actor)));
+  if (!m) throw notFound('mandatory audit', mandatoryAuditId);
+  const [province] = await ctx.db
+    .select({ name: regions.name })
+    .from(regions)
+    .where(eq(regions.code, sql`${provinceCode(m.regionCode)}`));
+  if (!province) {
+    throw new CpError(
+      'UNKNOWN_REFERENCE',
+      `the province of region ${m.regionCode} is not in the region table`,
+    );
+  }
+  // 注13: the regional grid factor of the year; the province's own factor, else its grid region's.
+  const gridFactor = findGridFactor(
+    {
+      region: province.name,
+      dataYear: query.gridDataYear ?? m.dataYear,
+      fallbackToRegion: true,
+      ...(query.gridSeries === undefined ? {} : { series: query.gridSeries }),
+    },
+    'grid',
+  );
+  const { rows, benefits } = await optionsWithBenefits(
+    ctx.db,
+    eq(cpOptions.mandatoryAuditId, mandatoryAuditId),
+  );
+  const read = coreOptions(rows, benefits, 'guangdong');
+  const totals = aggregateGuangdongForm({
+    options: read.options,
+    gridFactor,
+    enterpriseId: m.enterpriseId,
+    ...(query.gasCoefficient_kgcePerM3 === undefined
+      ? {}
+      : { gasCoefficient_kgcePerM3: query.gasCoefficient_kgcePerM3 }),
+  });
+  return {
+    mandatoryAuditId,
+    enterpriseId: m.enterpriseId,
+    gridFactor,
+    totals: totals.value,
+    breakdown: totals.breakdown,
+    notes: read.notes,
+  };
+}

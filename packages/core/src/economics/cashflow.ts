@@ -57,6 +57,9 @@ export const IRR_TOLERANCE = 1e-12;
  * shorter than it and a sign change across [x − tol, x + tol] confirms the root.
  */
 function refineRoot(flows: readonly number[], a0: number, b0: number): number {
+  // The tolerance is relative to the discount factor 1 + r: near r = −100 % (a tiny cash flow against a large
+  // investment) an absolute 1e-12 on r is a large relative error on 1 + r, and so on NPV. Floor: a few ulps of r.
+  const tolAt = (r: number) => Math.max(IRR_TOLERANCE * Math.min(1, 1 + r), 4 * Number.EPSILON * Math.abs(r));
   let a = a0;
   let b = b0;
   let fa = npvAt(flows, a);
@@ -70,13 +73,14 @@ function refineRoot(flows: readonly number[], a0: number, b0: number): number {
     } else {
       b = x;
     }
-    if (b - a <= IRR_TOLERANCE) break;
+    if (b - a <= tolAt(a)) break;
     const d = npvDerivativeAt(flows, x);
     const newton = d === 0 ? Number.NaN : x - fx / d;
     if (newton > a && newton < b) {
-      if (Math.abs(newton - x) < IRR_TOLERANCE) {
-        const lo = npvAt(flows, Math.max(a, newton - IRR_TOLERANCE));
-        const hi = npvAt(flows, Math.min(b, newton + IRR_TOLERANCE));
+      const tol = tolAt(newton);
+      if (Math.abs(newton - x) < tol) {
+        const lo = npvAt(flows, Math.max(a, newton - tol));
+        const hi = npvAt(flows, Math.min(b, newton + tol));
         if (lo === 0 || hi === 0 || Math.sign(lo) !== Math.sign(hi)) return newton;
       }
       x = newton;

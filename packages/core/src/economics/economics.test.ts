@@ -169,6 +169,15 @@ describe('exact IRR on hand-solvable series', () => {
     expect(v.decision.criteria[0]?.passed).toBe(true);
   });
 
+  it('near −100 %: I = 321.1301628956709, one year of 0.01 → 1 + r = 0.01 / I (found by the property below in CI)', () => {
+    const flows = [-321.1301628956709, 0.01];
+    const s = solveIrr(flows);
+    expect(s.status).toBe('unique');
+    if (s.status !== 'unique') return;
+    expect((1 + s.rate) / (0.01 / 321.1301628956709)).toBeCloseTo(1, 9);
+    expect(Math.abs(npvAt(flows, s.rate))).toBeLessThan(1e-8 * 321.1301628956709);
+  });
+
   it('property: for conventional series the IRR zeroes the NPV to 1e-8 of the investment', () => {
     fc.assert(
       fc.property(

@@ -6,12 +6,11 @@
  */
 import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, PASSWORD, type World } from '../packages/server/test/helpers/world.ts';
 import { CHROMIUM_PATH, hasChromium, launchBrowser, newPage, screenshot } from './browser.ts';
-import { DIST_INDEX } from './preview.ts';
+import { DIST_INDEX, WEB_DIST } from './preview.ts';
 
 const inCi = process.env.CI === 'true';
 const skip = !inCi && !hasChromium();
@@ -33,7 +32,7 @@ describe.skipIf(skip)('web app in Chromium on the real server', () => {
 
   beforeAll(async () => {
     statSync(DIST_INDEX); // the test script builds the web app first (npm test → pretest)
-    world = await createWorld({ webRoot: fileURLToPath(new URL('../packages/web/dist', import.meta.url)) });
+    world = await createWorld({ webRoot: WEB_DIST });
     await world.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(world.app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();

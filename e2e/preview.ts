@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const WEB_DIR = fileURLToPath(new URL('../packages/web/', import.meta.url));
-export const DIST_INDEX = join(WEB_DIR, 'dist', 'index.html');
+/** The built web app: packages/web/dist, or CPAUDIT_WEB_ROOT (a build elsewhere, e.g. `vite build --outDir /tmp/x`). */
+export const WEB_DIST = process.env.CPAUDIT_WEB_ROOT?.trim() || join(WEB_DIR, 'dist');
+export const DIST_INDEX = join(WEB_DIST, 'index.html');
 
 export interface PreviewServer {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:41234 */

@@ -5,9 +5,12 @@
 import { annualEndpoints } from './annual.ts';
 import { auditsEndpoints } from './audits.ts';
 import { authEndpoints } from './auth.ts';
+import { exchangeEndpoints } from './exchange.ts';
+import { formsEndpoints } from './forms.ts';
 import { mandatoryEndpoints } from './mandatory.ts';
 import { optionsEndpoints } from './options.ts';
 import { organisationsEndpoints } from './organisations.ts';
+import { reportsEndpoints } from './reports.ts';
 import { systemEndpoints } from './system.ts';
 
 export * from './annual.ts';
@@ -15,9 +18,12 @@ export * from './audits.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './endpoint.ts';
+export * from './exchange.ts';
+export * from './forms.ts';
 export * from './mandatory.ts';
 export * from './options.ts';
 export * from './organisations.ts';
+export * from './reports.ts';
 export * from './system.ts';
 
 /** Every endpoint of the API, by name. */
@@ -29,6 +35,9 @@ export const api = {
   ...auditsEndpoints,
   ...optionsEndpoints,
   ...mandatoryEndpoints,
+  ...reportsEndpoints,
+  ...formsEndpoints,
+  ...exchangeEndpoints,
 } as const;
 export type Api = typeof api;
 export type EndpointName = keyof Api;

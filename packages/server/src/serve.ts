@@ -120,7 +120,7 @@ export async function startServer(
     }
     // A fresh installation without the demo still needs someone who can log in.
     const firstAdmin = await ensureAdministrator(database);
-    const webRoot = opts.webRoot ?? WEB_DIST;
+    const webRoot = opts.webRoot ?? (process.env.CPAUDIT_WEB_ROOT?.trim() || WEB_DIST);
     const built = existsSync(join(webRoot, 'index.html'));
     app = await buildApp({ database, config, ...(built ? { webRoot } : {}) });
     if (!built) {

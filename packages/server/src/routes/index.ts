@@ -8,9 +8,12 @@ import type { AppDeps } from '../app.ts';
 import { annualRoutes } from './annual.ts';
 import { auditsRoutes } from './audits.ts';
 import { authRoutes } from './auth.ts';
+import { exchangeRoutes } from './exchange.ts';
+import { formsRoutes } from './forms.ts';
 import { mandatoryRoutes } from './mandatory.ts';
 import { optionsRoutes } from './options.ts';
 import { organisationsRoutes } from './organisations.ts';
+import { reportsRoutes } from './reports.ts';
 import { systemRoutes } from './system.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -23,4 +26,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   auditsRoutes(app, deps);
   optionsRoutes(app, deps);
   mandatoryRoutes(app, deps);
+  reportsRoutes(app, deps);
+  formsRoutes(app, deps);
+  exchangeRoutes(app, deps);
 }

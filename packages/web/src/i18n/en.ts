@@ -1,3 +1,7 @@
+import { adminEn } from './areas/admin.ts';
+import { auditsEn } from './areas/audits.ts';
+import { enterpriseEn } from './areas/enterprise.ts';
+import { workspaceEn } from './areas/workspace.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** The English catalogue. Typed as `Messages`: a missing or extra key is a compile error. */
@@ -89,4 +93,8 @@ export const en: Messages = {
   'error.network': 'Cannot reach the server. Check the network or try again later.',
   'error.badResponse': 'The server sent a response that could not be understood.',
   'error.retry': 'Retry',
+  ...auditsEn,
+  ...workspaceEn,
+  ...enterpriseEn,
+  ...adminEn,
 };

@@ -2,6 +2,11 @@
  * The Chinese message catalogue: the reference for keys. `en.ts` must have exactly the same keys (enforced by the
  * `Messages` type). Placeholders are `{name}` and must be the same in every language (checked by i18n.test.ts).
  */
+import { adminZh } from './areas/admin.ts';
+import { auditsZh } from './areas/audits.ts';
+import { enterpriseZh } from './areas/enterprise.ts';
+import { workspaceZh } from './areas/workspace.ts';
+
 export const zhCN = {
   'app.name': '清洁生产审核平台',
   'app.shortName': 'cpaudit',
@@ -88,6 +93,10 @@ export const zhCN = {
   'error.network': '无法连接服务器，请检查网络或稍后重试。',
   'error.badResponse': '服务器返回的内容无法识别。',
   'error.retry': '重试',
+  ...auditsZh,
+  ...workspaceZh,
+  ...enterpriseZh,
+  ...adminZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

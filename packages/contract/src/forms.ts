@@ -1,0 +1,4 @@
+/**
+ * Guangdong mandatory audit performance form downloads.
+ */
+export const formsEndpoints = {} as const;

@@ -1,0 +1,4 @@
+/**
+ * Industry audit report (Appendix B) downloads.
+ */
+export const reportsEndpoints = {} as const;

@@ -144,7 +144,7 @@ function plainAggregate(options: CpOption[]): number {
   return count + inv + econ + cod + kwh + water;
 }
 
-export function runCoreBench(): void {
+export default function runCoreBench(): void {
   const system = syntheticSystem();
   const values = syntheticValues(10_000, system);
   const options = syntheticOptions(100_000);

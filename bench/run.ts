@@ -1,15 +1,22 @@
 /**
  * `npm run bench`: every benchmark, each figure printed next to a baseline measured in the same run and their
  * ratio. Not part of the pass/fail tests. `npm run bench -- core` runs one group.
+ *
+ * A group is a file `bench/<group>.bench.ts` whose default export runs it; files are found, not listed here.
  */
-import { runCoreBench } from './core.bench.ts';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const groups: Record<string, () => void | Promise<void>> = {
-  core: runCoreBench,
-};
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-for (const [name, run] of Object.entries(groups)) {
+for (const file of files) {
+  const name = file.replace(/\.bench\.ts$/, '');
   if (wanted.length && !wanted.includes(name)) continue;
-  await run();
+  const mod: { default?: () => void | Promise<void> } = await import(new URL(file, import.meta.url).href);
+  if (typeof mod.default !== 'function') throw new Error(`bench/${file} has no default export to run`);
+  await mod.default();
 }

@@ -43,6 +43,12 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   try {
     return await cmd.run(rest, io);
   } catch (e) {
+    // node:util parseArgs rejects unknown or malformed options: the user's mistake, said in one line (exit 2).
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+      io.stderr(`cpaudit ${name}: ${(e as Error).message} (see \`cpaudit ${name} --help\`)\n`);
+      return 2;
+    }
     io.stderr(`${errorLine(e)}\n`);
     return e instanceof CpError && e.status < 500 ? 2 : 1;
   }

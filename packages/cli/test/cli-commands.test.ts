@@ -54,6 +54,19 @@ describe('help', () => {
   });
 });
 
+describe('options the command does not know', () => {
+  it.each([
+    ['backup', '--frobnicate'],
+    ['migrate', '--nope'],
+  ])('cpaudit %s %s: bad input, exit 2, one line naming the option', async (name, option) => {
+    const r = await inProcess([name, option]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^cpaudit ${name}: .*${option}.*--help`));
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.out).toBe('');
+  });
+});
+
 describe('user add: refused before anything is written (exit 2, one line)', () => {
   it.each([
     [['user', 'add', '--name', 'X', '--role', 'platform_admin'], /--username is required/],

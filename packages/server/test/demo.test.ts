@@ -212,10 +212,10 @@ describe('consistent with the core', () => {
   it('stores 电镀用水重复利用率 as reuse ÷ (intake + reuse) of the same year', async () => {
     const rows = await queryRows(
       database.db,
-      sql`select max(quantity) filter (where item_code = 'indicator.water_reuse_rate') as rate,
+      sql`select max(quantity) filter (where item_code = 'indicator.electroplating.water_reuse_rate') as rate,
           max(quantity) filter (where item_code = 'water.intake') as intake,
           max(quantity) filter (where item_code = 'water.reuse') as reuse
-        from annual_values where year = 2024 group by enterprise_id having max(quantity) filter (where item_code = 'indicator.water_reuse_rate') is not null`,
+        from annual_values where year = 2024 group by enterprise_id having max(quantity) filter (where item_code = 'indicator.electroplating.water_reuse_rate') is not null`,
     );
     expect(rows).toHaveLength(30);
     for (const r of rows) {

@@ -115,6 +115,24 @@ describe('findGridFactor', () => {
     expect(f.note).toMatch(/河南 has no mee-nbs-average factor for 2023/);
   });
 
+  it('a year not yet published takes the newest earlier one only when asked (广东 2024 → 2023)', () => {
+    const e = cpErrorOf(() => findGridFactor({ region: '广东', dataYear: 2024 }));
+    expect([e.code, e.field]).toEqual(['UNKNOWN_REFERENCE', 'dataYear']);
+    const f = findGridFactor({ region: '广东', dataYear: 2024, earlierYearsBack: 5 });
+    expect(f).toEqual({
+      ...findGridFactor({ region: '广东', dataYear: 2023 }),
+      note: expect.stringMatching(/^no factor published for 2024: the newest earlier one \(2023\) is used/),
+    });
+    // A year with its own factor is not replaced; too few years back still fails; the bound is checked.
+    expect(findGridFactor({ region: '广东', dataYear: 2022, earlierYearsBack: 5 }).dataYear).toBe(2022);
+    expect(
+      cpErrorOf(() => findGridFactor({ region: '广东', dataYear: 2030, earlierYearsBack: 2 })).code,
+    ).toBe('UNKNOWN_REFERENCE');
+    expect(cpErrorOf(() => findGridFactor({ region: '广东', earlierYearsBack: -1 })).field).toBe(
+      'earlierYearsBack',
+    );
+  });
+
   it('西藏 has no provincial factor; with fallback it takes 西南', () => {
     const e = cpErrorOf(() => findGridFactor({ region: '西藏' }));
     expect([e.code, e.field]).toEqual(['UNKNOWN_REFERENCE', 'region']);

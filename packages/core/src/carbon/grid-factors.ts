@@ -488,6 +488,11 @@ export interface FindGridFactorInput {
   dataYear?: number;
   /** When the series has no factor for the province (that year), use its grid region's. Default false. */
   fallbackToRegion?: boolean;
+  /**
+   * When no factor of `dataYear` is published yet (factors appear one to two years late), take the newest of
+   * the `earlierYearsBack` years before it; the returned factor's `note` says which year was used. Default 0.
+   */
+  earlierYearsBack?: number;
 }
 
 function yearsOf(series: string, region: string): number[] {
@@ -514,6 +519,32 @@ function pick(series: string, region: string, dataYear: number | undefined): Gri
  * @throws CpError UNKNOWN_REFERENCE naming `series` or `region`; VALIDATION for a malformed `dataYear`.
  */
 export function findGridFactor(input: FindGridFactorInput, fieldPrefix = ''): GridFactor {
+  const back = input.earlierYearsBack ?? 0;
+  if (!(Number.isInteger(back) && back >= 0 && back <= 20)) {
+    const field = fieldPrefix ? `${fieldPrefix}.earlierYearsBack` : 'earlierYearsBack';
+    throw new CpError('VALIDATION', `${field} must be an integer in [0, 20]`, { field });
+  }
+  const { dataYear } = input;
+  try {
+    return findGridFactorOfYear(input, fieldPrefix);
+  } catch (e) {
+    if (back === 0 || dataYear === undefined || !(e instanceof CpError) || e.code !== 'UNKNOWN_REFERENCE')
+      throw e;
+    for (let year = dataYear - 1; year >= dataYear - back; year--) {
+      let earlier: GridFactor;
+      try {
+        earlier = findGridFactorOfYear({ ...input, dataYear: year }, fieldPrefix);
+      } catch {
+        continue;
+      }
+      const used = `no factor published for ${dataYear}: the newest earlier one (${year}) is used`;
+      return { ...earlier, note: earlier.note ? `${used}; ${earlier.note}` : used };
+    }
+    throw e;
+  }
+}
+
+function findGridFactorOfYear(input: FindGridFactorInput, fieldPrefix: string): GridFactor {
   const at = (f: string) => (fieldPrefix ? `${fieldPrefix}.${f}` : f);
   const series = input.series ?? DEFAULT_GRID_SERIES;
   if (!isGridSeriesId(series)) {

@@ -11,6 +11,8 @@
  * - economy: gross output and value added (万元).
  * Planted problems the core's data checks find are listed in `PLANTED_ANOMALIES` (see checks.ts).
  */
+
+import { indicatorItemCode } from '@cpaudit/contract';
 import {
   co2FromSavings,
   comprehensiveEnergy,
@@ -619,7 +621,7 @@ export function buildAnnual(rng: Rng, orgs: DemoOrgs): AnnualRows {
         enterpriseId: e.id,
         year: 2024,
         category: 'indicator',
-        itemCode: `indicator.${indicator.replaceAll('-', '_')}`,
+        itemCode: indicatorItemCode(system.code, indicator),
         name: ind?.name ?? indicator,
         quantity: v,
         unit: ind?.unit ?? '1',

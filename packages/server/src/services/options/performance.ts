@@ -148,6 +148,9 @@ export async function mandatoryPerformance(ctx: ServiceContext, mandatoryAuditId
       region: province.name,
       dataYear: query.gridDataYear ?? m.dataYear,
       fallbackToRegion: true,
+      // Factors are published one to two years late: without an explicit year, the audit's data year or the
+      // newest of the 5 years before it (the factor's note says which).
+      ...(query.gridDataYear === undefined ? { earlierYearsBack: 5 } : {}),
       ...(query.gridSeries === undefined ? {} : { series: query.gridSeries }),
     },
     'grid',

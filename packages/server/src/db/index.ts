@@ -82,3 +82,4 @@ export type ExpertAssignment = typeof schema.expertAssignments.$inferSelect;
 export type AuditReferenceSnapshot = typeof schema.auditReferenceSnapshots.$inferSelect;
 export type AuditLogEntry = typeof schema.auditLog.$inferSelect;
 export type Setting = typeof schema.settings.$inferSelect;
+export type ProcessBalance = typeof schema.processBalances.$inferSelect;

@@ -39,8 +39,8 @@ describe('migrations', () => {
       'table_name',
     );
     expect(tables.sort()).toEqual(schemaTables);
-    // 42 tables: the count in the generated schema migration (one CREATE TABLE each).
-    expect(schemaTables).toHaveLength(42);
+    // 43 tables: 42 in the generated schema migration (one CREATE TABLE each) + process_balances.
+    expect(schemaTables).toHaveLength(43);
   });
 
   it('attach cp_audit to every table but audit_log and sessions, and cp_touch to every versioned table', async () => {
@@ -60,18 +60,18 @@ describe('migrations', () => {
       expect(has(table, 'cp_audit'), `${table} cp_audit`).toBe(table !== 'audit_log' && table !== 'sessions');
     }
     for (const table of versioned) expect(has(table, 'cp_touch'), `${table} cp_touch`).toBe(true);
-    // Every table except audit_log, sessions and the version-less ones is versioned: 42 − 2 = 40.
-    expect(versioned).toHaveLength(40);
+    // Every table except audit_log, sessions and the version-less ones is versioned: 43 − 2 = 41.
+    expect(versioned).toHaveLength(41);
     expect(has('audit_log', 'audit_log_append_only')).toBe(true);
     expect(has('annual_values', 'annual_values_locked')).toBe(true);
   });
 
   it('are idempotent: a second migrate() applies nothing', async () => {
     const applied = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    // Three migration files: functions, schema, triggers.
-    expect(await count(database, applied)).toBe(3);
+    // Six migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory audit.
+    expect(await count(database, applied)).toBe(6);
     await database.migrate();
-    expect(await count(database, applied)).toBe(3);
+    expect(await count(database, applied)).toBe(6);
   });
 });
 

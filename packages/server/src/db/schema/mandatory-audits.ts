@@ -20,7 +20,17 @@
  * used (grid factor of the year, 2.7725 tCO2/tce, the gas coefficient chosen in 1.1000–1.3300 kgce/m3, …).
  */
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   day,
   editable,
@@ -134,6 +144,11 @@ export const mandatoryAudits = pgTable(
     plausibleYear('mandatory_audits_data_year_range', t.dataYear),
     oneOf('mandatory_audits_status_valid', t.status, MANDATORY_AUDIT_STATUSES),
     index('mandatory_audits_enterprise_idx').on(t.enterpriseId),
+    // One open audit (in progress, returned or submitted) per enterprise: enforced here as well as in the
+    // service, so two concurrent creates cannot both succeed (the loser gets a unique violation → CONFLICT).
+    uniqueIndex('mandatory_audits_one_open_per_enterprise')
+      .on(t.enterpriseId)
+      .where(sql`${t.status} in ('in_progress', 'returned', 'submitted')`),
     index('mandatory_audits_bureau_status_idx').on(t.bureauId, t.status),
     index('mandatory_audits_consulting_firm_idx').on(t.consultingFirmId),
   ],

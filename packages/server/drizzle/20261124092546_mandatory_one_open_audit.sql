@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "mandatory_audits_one_open_per_enterprise" ON "mandatory_audits" USING btree ("enterprise_id") WHERE "mandatory_audits"."status" in ('in_progress', 'returned', 'submitted');

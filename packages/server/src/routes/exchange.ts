@@ -1,5 +1,83 @@
-/** Data-collection workbooks, their import, list exports, indicator-system workbooks. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * Data-collection workbooks, their import, list exports, indicator-system workbooks: one service call per endpoint.
+ * Multipart parsing (@fastify/multipart) is registered only in the scope of the three uploads, with the configured
+ * size limit.
+ */
+import { api } from '@cpaudit/contract';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import { registerEndpoint, serviceContext } from '../http/register.ts';
+import * as exchange from '../services/exchange/index.ts';
+import { contentDisposition } from '../storage/index.ts';
 
-export function exchangeRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendXlsx(reply: FastifyReply, file: exchange.WorkbookFile): Buffer {
+  reply.headers({
+    'content-type': XLSX,
+    'content-disposition': contentDisposition(file.fileName),
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  return Buffer.from(file.bytes);
+}
+
+export function exchangeRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const limits: exchange.WorkbookDeps = { maxUploadBytes: deps.config.maxUploadBytes };
+
+  registerEndpoint(app, 'downloadDataWorkbook', api.downloadDataWorkbook, async (a) =>
+    sendXlsx(
+      a.reply,
+      await exchange.downloadWorkbook(serviceContext(deps, a), a.params.id, a.params.enterpriseId),
+    ),
+  );
+  registerEndpoint(app, 'downloadAuditWorkbook', api.downloadAuditWorkbook, async (a) =>
+    sendXlsx(a.reply, await exchange.downloadWorkbook(serviceContext(deps, a), a.params.id)),
+  );
+  registerEndpoint(app, 'exportAuditList', api.exportAuditList, async (a) =>
+    sendXlsx(a.reply, await exchange.exportAuditList(serviceContext(deps, a), a.params.id, a.params.list)),
+  );
+  registerEndpoint(app, 'exportEnterprises', api.exportEnterprises, async (a) =>
+    sendXlsx(a.reply, await exchange.exportEnterprises(serviceContext(deps, a))),
+  );
+  registerEndpoint(app, 'downloadIndicatorSystemTemplate', api.downloadIndicatorSystemTemplate, async (a) =>
+    sendXlsx(a.reply, await exchange.indicatorSystemTemplate(serviceContext(deps, a), a.query.systemId)),
+  );
+
+  // The uploads in their own scope: only they parse multipart/form-data.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: {
+        fileSize: deps.config.maxUploadBytes,
+        files: 1,
+        fields: 4,
+        fieldSize: 1024,
+        parts: 5,
+        headerPairs: 100,
+      },
+    });
+    registerEndpoint(scope, 'importDataWorkbook', api.importDataWorkbook, (a) =>
+      exchange.importEnterpriseWorkbook(
+        serviceContext(deps, a),
+        limits,
+        a.params.enterpriseId,
+        a.query.auditId,
+        a.req.parts(),
+        a.query.dryRun,
+      ),
+    );
+    registerEndpoint(scope, 'importAuditWorkbook', api.importAuditWorkbook, (a) =>
+      exchange.importAuditWorkbook(
+        serviceContext(deps, a),
+        limits,
+        a.params.id,
+        a.req.parts(),
+        a.query.dryRun,
+      ),
+    );
+    registerEndpoint(scope, 'importIndicatorSystemWorkbook', api.importIndicatorSystemWorkbook, (a) =>
+      exchange.importIndicatorSystemWorkbook(serviceContext(deps, a), limits, a.req.parts(), a.query.dryRun),
+    );
+  });
+}

@@ -4,6 +4,7 @@
  */
 import { type AnnualRows, buildAnnual } from './annual.ts';
 import { type AuditRows, buildAudit } from './audit.ts';
+import { buildBalances } from './balances.ts';
 import { buildGuangdong, type GuangdongRows } from './guangdong.ts';
 import { buildOrgs, type DemoOrgs } from './orgs.ts';
 import { createRng } from './prng.ts';
@@ -17,6 +18,7 @@ export interface DemoDataset {
   annual: AnnualRows;
   audit: AuditRows;
   guangdong: GuangdongRows;
+  balances: ReturnType<typeof buildBalances>;
 }
 
 export function buildDemoDataset(seed: number = DEMO_SEED): DemoDataset {
@@ -25,5 +27,6 @@ export function buildDemoDataset(seed: number = DEMO_SEED): DemoDataset {
   const annual = buildAnnual(rng.fork('annual'), orgs);
   const audit = buildAudit({ rng: rng.fork('audit'), orgs, annual });
   const guangdong = buildGuangdong(rng.fork('guangdong'), orgs);
-  return { seed, orgs, annual, audit, guangdong };
+  const balances = buildBalances(rng.fork('balances'), annual);
+  return { seed, orgs, annual, audit, guangdong, balances };
 }

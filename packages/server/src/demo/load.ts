@@ -45,6 +45,7 @@ import {
   optionEvidence,
   optionProblems,
   optionReviews,
+  processBalances,
   regions,
   settings,
   siteSurveys,
@@ -206,6 +207,7 @@ export async function loadDemo(database: Database, opts: LoadDemoOptions): Promi
         }
         await insertAll(tx, evaluations, a.evaluations, counts, 'evaluations');
         await insertAll(tx, evaluationValues, a.evaluationValues, counts, 'evaluation_values');
+        await insertAll(tx, processBalances, data.balances, counts, 'process_balances');
 
         const d = data.audit;
         await insertAll(tx, industryAudits, [d.audit], counts, 'industry_audits');

@@ -5,6 +5,8 @@
 import { annualEndpoints } from './annual.ts';
 import { auditsEndpoints } from './audits.ts';
 import { authEndpoints } from './auth.ts';
+import { balancesEndpoints } from './balances.ts';
+import { dashboardEndpoints } from './dashboard.ts';
 import { exchangeEndpoints } from './exchange.ts';
 import { formsEndpoints } from './forms.ts';
 import { mandatoryEndpoints } from './mandatory.ts';
@@ -16,7 +18,9 @@ import { systemEndpoints } from './system.ts';
 export * from './annual.ts';
 export * from './audits.ts';
 export * from './auth.ts';
+export * from './balances.ts';
 export * from './common.ts';
+export * from './dashboard.ts';
 export * from './endpoint.ts';
 export * from './exchange.ts';
 export * from './forms.ts';
@@ -35,9 +39,11 @@ export const api = {
   ...auditsEndpoints,
   ...optionsEndpoints,
   ...mandatoryEndpoints,
+  ...balancesEndpoints,
   ...reportsEndpoints,
   ...formsEndpoints,
   ...exchangeEndpoints,
+  ...dashboardEndpoints,
 } as const;
 export type Api = typeof api;
 export type EndpointName = keyof Api;

@@ -8,6 +8,8 @@ import type { AppDeps } from '../app.ts';
 import { annualRoutes } from './annual.ts';
 import { auditsRoutes } from './audits.ts';
 import { authRoutes } from './auth.ts';
+import { balancesRoutes } from './balances.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { exchangeRoutes } from './exchange.ts';
 import { formsRoutes } from './forms.ts';
 import { mandatoryRoutes } from './mandatory.ts';
@@ -26,7 +28,9 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   auditsRoutes(app, deps);
   optionsRoutes(app, deps);
   mandatoryRoutes(app, deps);
+  balancesRoutes(app, deps);
   reportsRoutes(app, deps);
   formsRoutes(app, deps);
   exchangeRoutes(app, deps);
+  dashboardRoutes(app, deps);
 }

@@ -41,7 +41,7 @@ export function useApi<N extends EndpointName>(
     const mine = ++seq.current;
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    const call = apiClient.call as (n: N, o: unknown) => Promise<ResponseOf<Api[N]>>;
+    const call = apiClient.call.bind(apiClient) as (n: N, o: unknown) => Promise<ResponseOf<Api[N]>>;
     call(name, { ...(options ?? {}), signal: controller.signal }).then(
       (data) => {
         if (mine === seq.current) setState({ data, error: undefined, loading: false });

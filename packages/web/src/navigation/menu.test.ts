@@ -1,32 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { entryForPath, MENU, mayOpen, menuFor, routedEntries } from './menu.ts';
+import { entryForPath, MENU, type MenuEntry, mayOpen, menuFor, routedEntries } from './menu.ts';
 
 const keysOf = (roles: Parameters<typeof menuFor>[0]) =>
   menuFor(roles).map((s) => [s.group, s.entries.map((e) => e.key)] as const);
 
 describe('menuFor', () => {
-  it('gives bureau staff and panel members the dashboard, audits and enterprises', () => {
-    const expected = [
-      ['common', ['home']],
+  it('gives bureau staff the dashboard, balances, audits, enterprises and their audit log; a panel member no log', () => {
+    expect(keysOf(['bureau_staff'])).toEqual([
+      ['common', ['home', 'balances']],
+      ['bureau', ['audits', 'enterprises', 'jurisdictionAuditLog']],
+    ]);
+    expect(keysOf(['panel_member'])).toEqual([
+      ['common', ['home', 'balances']],
       ['bureau', ['audits', 'enterprises']],
-    ];
-    expect(keysOf(['bureau_staff'])).toEqual(expected);
-    expect(keysOf(['panel_member'])).toEqual(expected);
-  });
-  it('gives an enterprise user the five enterprise entries', () => {
-    expect(keysOf(['enterprise_user'])).toEqual([
-      ['common', ['home']],
-      ['enterprise', ['enterpriseProfile', 'annualData', 'benchmark', 'options', 'performanceForm']],
     ]);
   });
-  it('gives an expert the assignments and an administrator the five admin tables (not the hidden UI kit)', () => {
+  it('gives an enterprise user (and a consultant) the five enterprise entries, hidden routes left out', () => {
+    const expected = [
+      ['common', ['home', 'balances']],
+      ['enterprise', ['enterpriseProfile', 'annualData', 'benchmark', 'options', 'performanceForm']],
+    ];
+    expect(keysOf(['enterprise_user'])).toEqual(expected);
+    expect(keysOf(['consultant'])).toEqual(expected);
+  });
+  it('gives an expert the assignments and an administrator the admin tables and the audit log', () => {
     expect(keysOf(['expert'])).toEqual([
       ['common', ['home']],
       ['expert', ['assignments']],
     ]);
     expect(keysOf(['platform_admin'])).toEqual([
       ['common', ['home']],
-      ['admin', ['users', 'organizations', 'regions', 'indicatorSystems', 'factors']],
+      ['admin', ['users', 'organizations', 'regions', 'indicatorSystems', 'factors', 'auditLog']],
     ]);
   });
   it('gives a user with several roles the union, each entry once, in group order', () => {
@@ -36,15 +40,22 @@ describe('menuFor', () => {
       'expert',
       'admin',
     ]);
-    expect(menuFor(['bureau_staff', 'panel_member'])[1]?.entries).toHaveLength(2);
+    expect(menuFor(['bureau_staff', 'panel_member'])[1]?.entries).toHaveLength(3);
   });
   it('shows a user without any role the dashboard only', () => {
     expect(keysOf([])).toEqual([['common', ['home']]]);
   });
-  it('marks entries without a page as not available', () => {
-    const bureau = menuFor(['bureau_staff']);
-    expect(bureau[0]?.entries[0]).toMatchObject({ key: 'home', available: true });
-    expect(bureau[1]?.entries.every((e) => !e.available)).toBe(true);
+  it('marks entries without a page as not available and does not route them', () => {
+    const page = async () => ({ default: () => null });
+    const table: readonly MenuEntry[] = [
+      { key: 'a', path: '/a', label: 'menu.home', group: 'common', roles: 'authenticated' },
+      { key: 'b', path: '/b', label: 'menu.home', group: 'common', roles: 'authenticated', page },
+    ];
+    expect(menuFor([], table)[0]?.entries.map((e) => [e.key, e.available])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+    expect(routedEntries(table).map((e) => e.key)).toEqual(['b']);
   });
 });
 
@@ -53,8 +64,8 @@ describe('the table', () => {
     expect(new Set(MENU.map((e) => e.key)).size).toBe(MENU.length);
     expect(new Set(MENU.map((e) => e.path)).size).toBe(MENU.length);
   });
-  it('routes only entries that have a page (today: home and the UI kit)', () => {
-    expect(routedEntries().map((e) => e.key)).toEqual(['home']);
+  it('routes every entry: each has its page', () => {
+    expect(routedEntries()).toHaveLength(MENU.length);
   });
 });
 

@@ -1,0 +1,171 @@
+/**
+ * The home dashboard (GET /api/dashboard): one request for the bureau's or panel's overview. It reuses the audit
+ * services, so scoping is theirs (services/scope.ts through `listAudits`, `dataCollection`, `auditPerformance`):
+ *
+ * - audits: those `listAudits` returns to the caller (bureau: its jurisdiction; panel: its audits; expert: its
+ *   assignments; enterprise user: the audits listing its enterprise), with the schedule judged by the audit
+ *   service (phase against plan);
+ * - enterprises by data-collection status: `dataCollection` (guideline 7.2.1.1 b) counts per audit;
+ * - options by status: `cp_options` rows of those audits the caller may see (`optionVisible`);
+ * - benefits: the 总计 column of Appendix B table 7.2 from `auditPerformance` (core `aggregateIndustryReport`),
+ *   only for audits whose performance the caller may read (the others give null: enterprise users).
+ *
+ * Totals over the audits add the per-audit totals the core computed; nothing is recomputed here.
+ */
+import {
+  AUDIT_COLLECTION_STATUS_VALUES,
+  AUDIT_STATUS_VALUES,
+  type DashboardDto,
+  OPTION_STATUS_VALUES,
+} from '@cpaudit/contract';
+import { isCpError } from '@cpaudit/core';
+import { and, inArray, sql } from 'drizzle-orm';
+import { cpOptions, enterprises, mandatoryAudits } from '../../db/index.ts';
+import { listAudits } from '../audits/audits.ts';
+import { dataCollection } from '../audits/enterprises.ts';
+import type { ServiceContext } from '../context.ts';
+import { auditPerformance } from '../options/performance.ts';
+import { mandatoryReadable, optionVisible } from '../options/scope.ts';
+import { enterpriseVisible } from '../scope.ts';
+
+type Benefits = NonNullable<DashboardDto['totals']['benefits']>;
+type Counts<K extends string> = Record<K, number>;
+
+/** The most audits summarised (the list page shows them all; the dashboard is an overview). */
+export const DASHBOARD_AUDIT_LIMIT = 100;
+
+function zeroCounts<K extends string>(keys: readonly K[]): Counts<K> {
+  const out = {} as Counts<K>;
+  for (const k of keys) out[k] = 0;
+  return out;
+}
+
+function addCounts<K extends string>(into: Counts<K>, from: Counts<K>): void {
+  for (const k of Object.keys(from) as K[]) into[k] = (into[k] ?? 0) + from[k];
+}
+
+/** The 总计 column of table 7.2 as the core computed it for one audit. */
+function benefitsOf(perf: Awaited<ReturnType<typeof auditPerformance>>): Benefits {
+  const t = perf.table72;
+  const saving = (key: string) => t.resourceEnergySavings.find((c) => c.key === key)?.value ?? 0;
+  return {
+    optionCount: t.optionCount.total ?? 0,
+    investment_wanYuan: t.investment_wanYuan.total ?? 0,
+    economicBenefit_wanYuanPerYear: t.economicBenefit_wanYuanPerYear.total ?? 0,
+    pollutants: t.environmentalBenefits
+      .filter((c) => c.key !== 'co2')
+      .map((c) => ({ key: c.key, label: c.label, value: c.value, unit: c.unit })),
+    co2_tPerYear: t.environmentalBenefits.find((c) => c.key === 'co2')?.value ?? 0,
+    water_tPerYear: saving('water'),
+    energy_tcePerYear: saving('comprehensive-energy'),
+  };
+}
+
+function addBenefits(into: Benefits | null, b: Benefits): Benefits {
+  if (!into) return { ...b, pollutants: b.pollutants.map((p) => ({ ...p })) };
+  const pollutants = into.pollutants.map((p) => ({ ...p }));
+  for (const p of b.pollutants) {
+    const same = pollutants.find((x) => x.key === p.key && x.unit === p.unit);
+    if (same) same.value += p.value;
+    else pollutants.push({ ...p });
+  }
+  return {
+    optionCount: into.optionCount + b.optionCount,
+    investment_wanYuan: into.investment_wanYuan + b.investment_wanYuan,
+    economicBenefit_wanYuanPerYear: into.economicBenefit_wanYuanPerYear + b.economicBenefit_wanYuanPerYear,
+    pollutants,
+    co2_tPerYear: into.co2_tPerYear + b.co2_tPerYear,
+    water_tPerYear: into.water_tPerYear + b.water_tPerYear,
+    energy_tcePerYear: into.energy_tcePerYear + b.energy_tcePerYear,
+  };
+}
+
+async function performanceOrNull(ctx: ServiceContext, auditId: string) {
+  try {
+    return await auditPerformance(ctx, auditId);
+  } catch (e) {
+    // Not visible to this caller (an enterprise user reads the audit, not its performance).
+    if (isCpError(e) && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
+}
+
+export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
+  const { items } = await listAudits(ctx, {
+    limit: DASHBOARD_AUDIT_LIMIT,
+    offset: 0,
+    order: 'asc',
+  });
+  const ids = items.map((a) => a.id);
+
+  const optionRows =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select({
+            auditId: cpOptions.auditId,
+            status: cpOptions.status,
+            n: sql<number>`cast(count(*) as int)`,
+          })
+          .from(cpOptions)
+          .where(and(inArray(cpOptions.auditId, ids), optionVisible(ctx.actor)))
+          .groupBy(cpOptions.auditId, cpOptions.status);
+
+  const totals: DashboardDto['totals'] = {
+    audits: items.length,
+    auditsByStatus: zeroCounts(AUDIT_STATUS_VALUES),
+    enterprisesByCollection: zeroCounts(AUDIT_COLLECTION_STATUS_VALUES),
+    optionsByStatus: zeroCounts(OPTION_STATUS_VALUES),
+    benefits: null,
+  };
+  const audits: DashboardDto['audits'] = [];
+  for (const a of items) {
+    const collection = await dataCollection(ctx, a.id, { limit: 1, offset: 0, order: 'asc' });
+    const enterprisesByCollection = { ...zeroCounts(AUDIT_COLLECTION_STATUS_VALUES), ...collection.counts };
+    const optionsByStatus = zeroCounts(OPTION_STATUS_VALUES);
+    for (const r of optionRows) if (r.auditId === a.id) optionsByStatus[r.status] += Number(r.n);
+    const perf = await performanceOrNull(ctx, a.id);
+    const benefits = perf ? benefitsOf(perf) : null;
+
+    totals.auditsByStatus[a.status] += 1;
+    addCounts(totals.enterprisesByCollection, enterprisesByCollection);
+    addCounts(totals.optionsByStatus, optionsByStatus);
+    if (benefits) totals.benefits = addBenefits(totals.benefits, benefits);
+    audits.push({
+      id: a.id,
+      title: a.title,
+      regionName: a.regionName,
+      industryName: a.industryName,
+      periodStart: a.periodStart,
+      periodEnd: a.periodEnd,
+      status: a.status,
+      schedule: a.schedule,
+      enterprisesByCollection,
+      optionsByStatus,
+      benefits,
+    });
+  }
+
+  const [ent] = await ctx.db
+    .select({ n: sql<number>`cast(count(*) as int)` })
+    .from(enterprises)
+    .where(enterpriseVisible(ctx.actor));
+  const [mand] = await ctx.db
+    .select({ n: sql<number>`cast(count(*) as int)` })
+    .from(mandatoryAudits)
+    .where(mandatoryReadable(ctx.actor));
+  const [opt] = await ctx.db
+    .select({ n: sql<number>`cast(count(*) as int)` })
+    .from(cpOptions)
+    .where(optionVisible(ctx.actor));
+
+  return {
+    audits,
+    totals,
+    counts: {
+      enterprises: Number(ent?.n ?? 0),
+      mandatoryAudits: Number(mand?.n ?? 0),
+      options: Number(opt?.n ?? 0),
+    },
+  };
+}

@@ -7,7 +7,7 @@
  * Outside CI the test skips only when /usr/bin/chromium is missing (saying so); with CI=true it always runs.
  * Screenshots: dashboard, dashboard-1280, audits, audit-preparation, audit-benchmarking (e2e/screenshots/).
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, hasChromium, launchBrowser, newPage, screenshot } from './browser.ts';
@@ -175,6 +175,30 @@ describe.skipIf(skip)('bureau journey on the demo data', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it('downloads the industry report (.docx) and the Excel lists from the workspace', async () => {
+    const page = await newPage(b());
+    const errors = watchErrors(page);
+    await loginAs(page, base, 'cz-bureau');
+    await page.goto(`${base}${demoAuditPath}/audit`);
+    await page.getByRole('heading', { name: DEMO_AUDIT }).waitFor();
+    const bytesOf = async (trigger: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 45_000 }), trigger()]);
+      const path = await download.path();
+      return readFileSync(path);
+    };
+    // Both are Office Open XML: zip archives (PK\x03\x04).
+    const report = await bytesOf(() => page.getByRole('link', { name: '下载行业审核报告' }).click());
+    expect(report.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(report.length).toBeGreaterThan(50_000);
+    const options = await bytesOf(async () => {
+      await page.getByRole('button', { name: '导出 Excel' }).hover();
+      await page.getByText('方案清单', { exact: true }).click();
+    });
+    expect(options.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 
   it('lets the panel member see the audit, and answers an unknown audit with “not found or not yours”', async () => {
     const page = await newPage(b());

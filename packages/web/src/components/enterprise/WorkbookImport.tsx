@@ -54,16 +54,22 @@ function errorMessage(body: unknown, fallback: string): string {
   return fallback;
 }
 
+/**
+ * For one enterprise (`enterpriseId`: its workbook for the latest audit it is in) or for a whole audit
+ * (`audit`: one row per listed enterprise and year, imported by the audit's bureau or panel).
+ */
 export function WorkbookImport({
   enterpriseId,
+  audit: wholeAudit,
   onImported,
 }: {
-  enterpriseId: string;
+  enterpriseId?: string;
+  audit?: { readonly id: string; readonly title: string };
   onImported: () => void;
 }) {
   const { t } = useI18n();
-  const audits = useApi('listAudits', { query: { limit: 50 } });
-  const audit = audits.data?.items[0];
+  const audits = useApi('listAudits', wholeAudit ? null : { query: { limit: 50 } });
+  const audit = wholeAudit ?? audits.data?.items[0];
   const [open, setOpen] = useState(false);
   const [dryRun, setDryRun] = useState(false);
   const [progress, setProgress] = useState<number | undefined>();
@@ -75,11 +81,18 @@ export function WorkbookImport({
     setFailure(undefined);
     setProgress(0);
     try {
-      const url = apiClient.url('importDataWorkbook', {
-        params: { enterpriseId },
-        query: audit ? { dryRun: String(dryRun), auditId: audit.id } : { dryRun: String(dryRun) },
-        body: {}, // the URL only: the file goes as multipart below
-      });
+      // The URL only: the file goes as multipart below.
+      const url = wholeAudit
+        ? apiClient.url('importAuditWorkbook', {
+            params: { id: wholeAudit.id },
+            query: { dryRun: String(dryRun) },
+            body: {},
+          })
+        : apiClient.url('importDataWorkbook', {
+            params: { enterpriseId: enterpriseId ?? '' },
+            query: audit ? { dryRun: String(dryRun), auditId: audit.id } : { dryRun: String(dryRun) },
+            body: {},
+          });
       const r = await upload(url, file, setProgress);
       if (r.status >= 200 && r.status < 300) {
         const res = r.body as ImportResult;
@@ -96,7 +109,11 @@ export function WorkbookImport({
   return (
     <>
       <Space>
-        {audit ? (
+        {wholeAudit ? (
+          <Button href={apiClient.url('downloadAuditWorkbook', { params: { id: wholeAudit.id } })}>
+            {t('enterprise.workbook.download')}
+          </Button>
+        ) : audit && enterpriseId ? (
           <Button href={apiClient.url('downloadDataWorkbook', { params: { id: audit.id, enterpriseId } })}>
             {t('enterprise.workbook.download')}
           </Button>

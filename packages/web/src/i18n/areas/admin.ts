@@ -273,6 +273,7 @@ export const adminZh = {
   'admin.expert.optionStatus.implemented': '已实施',
   'admin.expert.optionStatus.verified': '已核实',
   'admin.ent.title': '辖区企业',
+  'admin.ent.exportXlsx': '导出 Excel',
   'admin.ent.intro':
     '本辖区内的企业：按名称或统一社会信用代码搜索，按地区和行业筛选；点击企业名称查看年度数据、数据核查和评价结果。',
   'admin.ent.industryFilter': '行业代码，如 336',
@@ -674,6 +675,7 @@ export const adminEn: { readonly [K in keyof typeof adminZh]: string } = {
   'admin.expert.optionStatus.implemented': 'Implemented',
   'admin.expert.optionStatus.verified': 'Verified',
   'admin.ent.title': 'Enterprises',
+  'admin.ent.exportXlsx': 'Export to Excel',
   'admin.ent.intro':
     'The enterprises of your jurisdiction: search by name or credit code, filter by region and industry; click a name for its annual data, data checks and evaluations.',
   'admin.ent.industryFilter': 'Industry code, e.g. 336',

@@ -6,13 +6,14 @@
  */
 
 import routes from 'virtual:cpaudit/routes';
-import type { Api, ResponseOf } from '@cpaudit/contract';
+import type { Api, AuditExportList, ResponseOf } from '@cpaudit/contract';
 import {
   Alert,
   Button,
   Card,
   DatePicker,
   Descriptions,
+  Dropdown,
   Flex,
   Form,
   Input,
@@ -49,6 +50,9 @@ const PHASE_PAGES: Readonly<Record<Phase, ComponentType<PhaseProps>>> = {
   implementation: lazy(() => import('./phases/ImplementationPhase.tsx')),
   evaluation: lazy(() => import('./phases/PerformancePhase.tsx')),
 };
+
+/** The lists of `exportAuditList` (a type-only import keeps the contract's schemas out of the bundle). */
+const EXPORT_LISTS: readonly AuditExportList[] = ['enterprises', 'options', 'targets', 'evidence'];
 
 /** The report download exists only once the documents package serves it. */
 const HAS_REPORT = 'downloadAuditReport' in routes;
@@ -144,6 +148,31 @@ function Header({ audit, reload, canEdit }: { audit: AuditDetail; reload: () => 
                 {t('audits.ws.report')}
               </Button>
             ) : null}
+            <Dropdown
+              menu={{
+                items: [
+                  {
+                    key: 'workbook',
+                    label: (
+                      <a href={apiClient.url('downloadAuditWorkbook', { params: { id: audit.id } })} download>
+                        {t('audits.ws.excel.workbook')}
+                      </a>
+                    ),
+                  },
+                  { type: 'divider' },
+                  ...EXPORT_LISTS.map((list) => ({
+                    key: list,
+                    label: (
+                      <a href={apiClient.url('exportAuditList', { params: { id: audit.id, list } })} download>
+                        {t(`audits.ws.excel.${list}`)}
+                      </a>
+                    ),
+                  })),
+                ],
+              }}
+            >
+              <Button>{t('audits.ws.excel')}</Button>
+            </Dropdown>
             {canEdit && next ? (
               <Popconfirm
                 title={t('audits.ws.next.confirm', { phase: t(statusKey(next)) })}

@@ -3,7 +3,7 @@
  * the server, filtered by region and industry code, sorted and paged there; exported whole as CSV.
  */
 import type { EnterpriseDto } from '@cpaudit/contract';
-import { Card, Flex, Input, Tag } from 'antd';
+import { Button, Card, Flex, Input, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { apiClient } from '../../api/apiClient.ts';
@@ -133,6 +133,9 @@ export default function EnterprisesPage() {
                   setQuery({ ...query, page: 1 });
                 }}
               />
+              <Button href={apiClient.url('exportEnterprises')} download>
+                {t('admin.ent.exportXlsx')}
+              </Button>
             </Flex>
           }
         />

@@ -27,7 +27,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { apiClient } from '../../../api/apiClient.ts';
 import { useAction, useApi } from '../../../api/hooks.ts';
 import { AuditFormModal } from '../../../components/audits/forms.tsx';
@@ -42,6 +42,7 @@ import {
 } from '../../../components/audits/labels.ts';
 import { Chart } from '../../../components/Chart.tsx';
 import { type DataColumn, DataTable } from '../../../components/DataTable.tsx';
+import { WorkbookImport } from '../../../components/enterprise/WorkbookImport.tsx';
 import { useI18n } from '../../../i18n/context.ts';
 import { formatDate, formatNumber, formatQuantity } from '../../../lib/format.ts';
 import type { PhaseProps } from '../phaseProps.ts';
@@ -88,7 +89,14 @@ export default function AuditPhase({ audit, canEdit }: PhaseProps) {
   const listed = collection.data?.items ?? [];
   return (
     <Flex vertical gap={16}>
-      <DataCollectionCard state={collection} />
+      <DataCollectionCard
+        state={collection}
+        workbook={
+          canEdit ? (
+            <WorkbookImport audit={{ id: audit.id, title: audit.title }} onImported={collection.reload} />
+          ) : null
+        }
+      />
       <SurveysCard auditId={audit.id} canEdit={canEdit} enterprises={listed} />
       <BenchmarkCard systemId={audit.indicatorSystemId} enterprises={listed} />
       <FocusCard auditId={audit.id} canEdit={canEdit} />
@@ -135,7 +143,14 @@ function useChecks(enterpriseIds: readonly string[]): Map<string, Checks> {
   return checks;
 }
 
-function DataCollectionCard({ state }: { state: ReturnType<typeof useApi<'getAuditDataCollection'>> }) {
+function DataCollectionCard({
+  state,
+  workbook,
+}: {
+  state: ReturnType<typeof useApi<'getAuditDataCollection'>>;
+  /** Download and import of the audit's data-collection workbook (Appendix A), for those who may write. */
+  workbook: ReactNode;
+}) {
   const { t } = useI18n();
   const rows = state.data?.items ?? [];
   const checks = useChecks(rows.map((r) => r.enterpriseId));
@@ -237,6 +252,7 @@ function DataCollectionCard({ state }: { state: ReturnType<typeof useApi<'getAud
       }
     >
       <Alert type="info" showIcon title={t('audits.ph.collection.hint')} style={{ marginBottom: 12 }} />
+      {workbook ? <div style={{ marginBottom: 12 }}>{workbook}</div> : null}
       <DataTable<CollectionRow>
         rows={rows}
         loading={state.loading}

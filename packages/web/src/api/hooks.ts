@@ -13,6 +13,9 @@ import { App } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiClient } from './apiClient.ts';
 import { ApiError, type CallArgs } from './client.ts';
+import { errorText } from './errorText.ts';
+
+export { errorText };
 
 export interface ApiState<T> {
   readonly data: T | undefined;
@@ -57,12 +60,6 @@ export function useApi<N extends EndpointName>(
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };
-}
-
-/** The text to show for a failed call: the server's message, with the field it names. */
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return e.field ? `${e.message}（${e.field}）` : e.message;
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Runs a write, shows its failure (or success) as a message; resolves with its result or undefined. */

@@ -48,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const m of Array.isArray(r.method) ? r.method : [r.method]) served.push({ method: m, url: r.url });
   });
   app.decorateRequest('actor', null);
+  app.decorateRequest('admitted', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;

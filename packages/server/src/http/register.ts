@@ -34,6 +34,8 @@ export const SERVED_ROUTES = Symbol('cpaudit.served');
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The actor once the endpoint's access rule let the request through (set before the body is parsed). */
+    admitted: Actor | null;
   }
   interface FastifyInstance {
     [REGISTERED]: Set<string>;
@@ -77,6 +79,11 @@ export function registerEndpoint<E extends Endpoint>(
     method: ep.method,
     url: ep.path,
     ...(options.config ? { config: options.config } : {}),
+    // The access rule runs before the body is parsed and validated: a caller who may not use the endpoint learns
+    // nothing about its input (401/403, never a validation error) and no work is done for them.
+    onRequest: async (req) => {
+      req.admitted = requireActor(req, ep);
+    },
     schema: {
       operationId: name,
       summary: ep.summary,
@@ -88,7 +95,7 @@ export function registerEndpoint<E extends Endpoint>(
       ...(ep.access === 'public' ? {} : { security: [{ session: [] }] }),
     },
     handler: async (req, reply) => {
-      const actor = requireActor(req, ep);
+      const actor = req.admitted;
       const result = await handler({
         params: req.params as Out<E['params']>,
         query: req.query as Out<E['query']>,

@@ -52,7 +52,7 @@ import {
 } from './layout.ts';
 import { TABLE61_NOTE, table61, table72, table73 } from './tables.ts';
 
-/** The chapter headings, in Appendix B's order (chapter 9 is printed 九、 in the guideline; numbered 9 here). */
+/** The chapter headings as Appendix B prints them, in its order (chapter 9 is printed “九、” in the guideline, and so here). */
 export const REPORT_CHAPTERS = [
   '1、行业基本现状',
   '2、审核工作计划',
@@ -62,7 +62,7 @@ export const REPORT_CHAPTERS = [
   '6、清洁生产方案的产生和确定',
   '7、清洁生产方案的实施情况和绩效评估',
   '8、持续性清洁生产',
-  '9、清洁生产方案实施佐证材料',
+  '九、清洁生产方案实施佐证材料',
 ] as const;
 
 /** Sub-headings of Appendix B, in order. */

@@ -10,7 +10,7 @@ import { readDocx } from './read-docx.ts';
 import { imageSize, REPORT_CHAPTERS, renderAuditReport } from './render.ts';
 import { sampleReportData } from './sample.ts';
 
-/** Appendix B, chapters 1–9 as printed (numbering "1、"; the guideline prints chapter 9 as "九、"). */
+/** Appendix B, chapters 1–9 as printed: numbered "1、" … "8、", and chapter 9 "九、" (as the guideline has it). */
 const APPENDIX_B_CHAPTERS = [
   '行业基本现状',
   '审核工作计划',
@@ -42,7 +42,7 @@ describe('renderAuditReport', () => {
   it('writes chapters 1–9 and the sub-sections of Appendix B in order, with a TOC field and a cover', async () => {
     const data = sampleReportData({ enterprises: 2 });
     const doc = await readDocx(await renderAuditReport(data));
-    expect(doc.headings(1)).toEqual(APPENDIX_B_CHAPTERS.map((c, i) => `${i + 1}、${c}`));
+    expect(doc.headings(1)).toEqual(APPENDIX_B_CHAPTERS.map((c, i) => `${i === 8 ? '九' : i + 1}、${c}`));
     expect(doc.headings(1)).toEqual([...REPORT_CHAPTERS]);
     const h2 = doc.headings(2);
     expect(h2).toEqual(APPENDIX_B_SECTIONS);

@@ -31,6 +31,13 @@ function expandUnion(
     }
     if (best && bestDepth > 0) return best.flatMap((b) => expandUnion(b, [...base, ...issue.path]));
   }
+  // An unknown field is reported at its object; name each unknown field instead.
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) {
+    return issue.keys.map((key) => ({
+      path: [...base, ...issue.path, key],
+      message: `unknown field "${key}"`,
+    }));
+  }
   return [{ path: [...base, ...issue.path], message: issue.message }];
 }
 

@@ -17,10 +17,15 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boo
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const issues: Issue[] = err.validation.map((v) => {
+      const issues: Issue[] = err.validation.flatMap((v) => {
         const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const field = path ? `${where}.${path}` : where;
-        return { field, message: v.message ?? 'invalid' };
+        const at = path ? `${where}.${path}` : where;
+        // An unknown field is reported at its object: name each unknown field instead.
+        const keys = (v.params as { keys?: unknown }).keys;
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) {
+          return keys.map((k) => ({ field: `${at}.${String(k)}`, message: `unknown field "${String(k)}"` }));
+        }
+        return [{ field: at, message: v.message ?? 'invalid' }];
       });
       const first = issues[0];
       return reply

@@ -127,7 +127,7 @@ describe('create', () => {
       [{ regionCode: '329999' }, 'regionCode'],
       [{ periodStart: '2025-02-30' }, 'body.periodStart'],
       [{ title: '' }, 'body.title'],
-      [{ surprise: 1 }, 'body'],
+      [{ surprise: 1 }, 'body.surprise'],
     ];
     for (const [patch, field] of cases) {
       const res = await nanjing.post('/api/audits', { ...BASE, ...patch });

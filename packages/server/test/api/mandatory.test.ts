@@ -215,7 +215,7 @@ describe('starting a mandatory audit', () => {
     const before = await queryRows(world.database.db, sql`select count(*)::int as n from mandatory_audits`);
     const cases: [Record<string, unknown>, string][] = [
       [{ enterpriseId: world.ids.entB, ...start, round: 'fifth' }, 'body.round'],
-      [{ enterpriseId: world.ids.entB, ...start, colour: 'red' }, 'body'],
+      [{ enterpriseId: world.ids.entB, ...start, colour: 'red' }, 'body.colour'],
       [{ enterpriseId: 'not-a-uuid', ...start }, 'body.enterpriseId'],
       [{ enterpriseId: world.ids.entB, ...start, lastAcceptanceMonth: 13 }, 'body.lastAcceptanceMonth'],
     ];

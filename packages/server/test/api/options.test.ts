@@ -252,7 +252,7 @@ describe('creating options of an industry audit', () => {
         { level: 'industry', name: 'x', optionType: 'end_of_pipe', investmentPlanned_wanYuan: -1 },
         'body.investmentPlanned_wanYuan',
       ],
-      [{ level: 'industry', name: 'x', optionType: 'end_of_pipe', colour: 'red' }, 'body'],
+      [{ level: 'industry', name: 'x', optionType: 'end_of_pipe', colour: 'red' }, 'body.colour'],
       [
         {
           level: 'industry',
@@ -415,7 +415,7 @@ describe('updating (versioned)', () => {
       [{ version: 2, keyPoints: 'x'.repeat(101) }, 'body.keyPoints'],
       [{ version: 2, optionType: null }, 'optionType'],
       [{ version: 2, plannedFinish: '2025-01-01', plannedStart: '2025-02-01' }, 'plannedFinish'],
-      [{ version: 2, level: 'industry' }, 'body'],
+      [{ version: 2, level: 'industry' }, 'body.level'],
       [{ version: 2, parentId: id }, 'parentId'],
     ];
     for (const [body, field] of cases) {

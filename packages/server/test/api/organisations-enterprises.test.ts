@@ -174,7 +174,7 @@ describe('registering enterprises', () => {
       [{ ...valid, regionCode: '440106' }, 403, 'body.regionCode'], // outside Nanjing
       [{ ...valid, latitude: 91 }, 400, 'body.latitude'],
       [{ ...valid, name: '' }, 400, 'body.name'],
-      [{ ...valid, id: world.ids.entA }, 400, 'body'],
+      [{ ...valid, id: world.ids.entA }, 400, 'body.id'],
     ];
     for (const [body, status, field] of cases) {
       const res = await nanjing.post('/api/enterprises', body);

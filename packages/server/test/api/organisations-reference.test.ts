@@ -125,7 +125,7 @@ describe('regions', () => {
       [{ code: '330000', name: '浙江省', parentCode: '320000' }, 'body.parentCode'], // a province has none
       [{ code: '429004', name: '仙桃市', parentCode: '420000' }, 'body.parentCode'], // 420000 does not exist
       [{ code: '32010', name: 'x', parentCode: '320100' }, 'body.code'], // 5 digits
-      [{ code: '320106', name: '鼓楼区', parentCode: '320100', extra: 1 }, 'body'], // unknown field
+      [{ code: '320106', name: '鼓楼区', parentCode: '320100', extra: 1 }, 'body.extra'], // unknown field
     ];
     for (const [body, field] of cases) {
       const res = await admin.post('/api/regions', body);

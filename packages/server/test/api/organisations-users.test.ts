@@ -114,7 +114,7 @@ describe('creating and editing accounts', () => {
         'body.roles.1.bureauId',
       ],
       [{ ...base, roles: [] }, 400, 'body.roles'],
-      [{ ...base, roles: [{ role: 'expert' }], passwordHash: 'x' }, 400, 'body'],
+      [{ ...base, roles: [{ role: 'expert' }], passwordHash: 'x' }, 400, 'body.passwordHash'],
     ];
     for (const [body, status, field] of cases) {
       const res = await admin.post('/api/users', body);

@@ -763,35 +763,13 @@ function Totals({ audit }: { audit: Audit }) {
   const { t } = useI18n();
   const candidates = [audit.dataYear, audit.dataYear - 1, audit.dataYear - 2, audit.dataYear - 3];
   const [chosen, setChosen] = useState<number | undefined>();
-  const [perf, setPerf] = useState<{ data?: Performance; error?: unknown }>({});
-  // Note 13 asks for the data year's regional grid factor; when it is not published yet, the latest earlier year is
-  // used (and said so below) until the user picks a year.
-  useEffect(() => {
-    let cancelled = false;
-    const years = chosen === undefined ? candidates : [chosen];
-    void (async () => {
-      let error: unknown;
-      for (const gridDataYear of years) {
-        try {
-          const data = await apiClient.call('getMandatoryPerformance', {
-            params: { id: audit.id },
-            query: { gridDataYear },
-          });
-          if (!cancelled) setPerf({ data });
-          return;
-        } catch (e) {
-          error = e;
-          const missingFactor =
-            e instanceof ApiError && e.code === 'UNKNOWN_REFERENCE' && e.field === 'grid.dataYear';
-          if (!missingFactor) break;
-        }
-      }
-      if (!cancelled) setPerf({ error });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [audit.id, audit.dataYear, chosen]);
+  // Note 13 asks for the data year's regional grid factor; when it is not published yet the server takes the
+  // newest earlier one (and says so in the factor's note) until the user picks a year.
+  const state = useApi('getMandatoryPerformance', {
+    params: { id: audit.id },
+    query: chosen === undefined ? {} : { gridDataYear: chosen },
+  });
+  const perf = { data: state.data, error: state.error };
   const gridYear = perf.data?.gridFactor.dataYear ?? chosen ?? audit.dataYear;
   const p = perf.data;
   const summary = p?.totals.optionSummary;

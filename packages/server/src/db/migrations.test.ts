@@ -39,8 +39,9 @@ describe('migrations', () => {
       'table_name',
     );
     expect(tables.sort()).toEqual(schemaTables);
-    // 43 tables: 42 in the generated schema migration (one CREATE TABLE each) + process_balances.
-    expect(schemaTables).toHaveLength(43);
+    // 46 tables: 42 in the generated schema migration (one CREATE TABLE each) + process_balances + the three
+    // status-analysis tables (standards, monitoring_samples, compliance_facts).
+    expect(schemaTables).toHaveLength(46);
   });
 
   it('attach cp_audit to every table but audit_log and sessions, and cp_touch to every versioned table', async () => {
@@ -60,18 +61,19 @@ describe('migrations', () => {
       expect(has(table, 'cp_audit'), `${table} cp_audit`).toBe(table !== 'audit_log' && table !== 'sessions');
     }
     for (const table of versioned) expect(has(table, 'cp_touch'), `${table} cp_touch`).toBe(true);
-    // Every table except audit_log, sessions and the version-less ones is versioned: 43 − 2 = 41.
-    expect(versioned).toHaveLength(41);
+    // Every table except audit_log, sessions and the version-less ones is versioned: 46 − 2 = 44.
+    expect(versioned).toHaveLength(44);
     expect(has('audit_log', 'audit_log_append_only')).toBe(true);
     expect(has('annual_values', 'annual_values_locked')).toBe(true);
   });
 
   it('are idempotent: a second migrate() applies nothing', async () => {
     const applied = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    // Six migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory audit.
-    expect(await count(database, applied)).toBe(6);
+    // Eight migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory
+    // audit, status analysis (+ its triggers).
+    expect(await count(database, applied)).toBe(8);
     await database.migrate();
-    expect(await count(database, applied)).toBe(6);
+    expect(await count(database, applied)).toBe(8);
   });
 });
 

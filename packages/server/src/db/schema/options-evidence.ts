@@ -150,6 +150,12 @@ export const cpOptions = pgTable(
     economicBenefitExpected_wanYuanPerYear: wanYuan('economic_benefit_expected_wan_yuan_per_year'),
     /** Form note 15: energy saving at the local December market price + avoided pollution costs. */
     economicBenefitActual_wanYuanPerYear: wanYuan('economic_benefit_actual_wan_yuan_per_year'),
+    /**
+     * Form note 15 counts the 排污税 no longer paid in the economic benefit. false (default): the figures above
+     * already include it. true: they leave it out, and the avoided environmental protection tax computed from the
+     * option's `reduction.*` benefits and the enterprise's city rate is added on top (never both: no double count).
+     */
+    addAvoidedTax: boolean('add_avoided_tax').notNull().default(false),
     /** 环境或资源能源效益 / 环境效益 in words (the figures are in option_benefits). */
     environmentalBenefitText: text('environmental_benefit_text'),
     economicBenefitText: text('economic_benefit_text'),

@@ -1,0 +1,2 @@
+export * from './pollutants.ts';
+export * from './schema.ts';

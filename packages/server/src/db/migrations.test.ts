@@ -69,11 +69,11 @@ describe('migrations', () => {
 
   it('are idempotent: a second migrate() applies nothing', async () => {
     const applied = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    // Eight migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory
-    // audit, status analysis (+ its triggers).
-    expect(await count(database, applied)).toBe(8);
+    // Nine migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory
+    // audit, status analysis (+ its triggers, + the energy standards' kind named as the core names it).
+    expect(await count(database, applied)).toBe(9);
     await database.migrate();
-    expect(await count(database, applied)).toBe(8);
+    expect(await count(database, applied)).toBe(9);
   });
 });
 

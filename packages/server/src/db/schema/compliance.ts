@@ -42,8 +42,8 @@ import {
 import { enterprises } from './enterprises.ts';
 import { users } from './users-sessions.ts';
 
-/** `emission`: 污染物排放标准; `energy_limit`: 单位产品能源消耗限额 (the core's `standardSchema` `kind`). */
-export const STANDARD_KINDS = ['emission', 'energy_limit'] as const;
+/** `emission`: 污染物排放标准; `energy`: 单位产品能源消耗限额 (the core's `standardSchema` `kind`). */
+export const STANDARD_KINDS = ['emission', 'energy'] as const;
 export const STANDARD_STATUSES = ['draft', 'active', 'superseded', 'withdrawn'] as const;
 /** 车间或生产设施废水排放口 / 企业废水总排放口 (GB 21900-2008 表1–3 notes). */
 export const MONITORING_POINT_KINDS = ['workshop', 'total'] as const;

@@ -1,0 +1,2 @@
+ALTER TABLE "standards" DROP CONSTRAINT "standards_kind_valid";--> statement-breakpoint
+ALTER TABLE "standards" ADD CONSTRAINT "standards_kind_valid" CHECK ("standards"."kind" in ('emission', 'energy'));

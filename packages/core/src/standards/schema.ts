@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { sourceSchema } from '../reference/source.ts';
+import { findPollutant } from './pollutants.ts';
 
 /** An ISO date `YYYY-MM-DD` that exists on the calendar. */
 export const isoDateSchema = z
@@ -52,6 +53,10 @@ export const pollutantLimitSchema = z
     point: z.enum(MONITORING_POINTS),
     source: sourceSchema,
     note: z.string().optional(),
+  })
+  .refine((l) => findPollutant(l.pollutant) !== undefined, {
+    message: 'unknown pollutant (see the pollutant catalogue)',
+    path: ['pollutant'],
   })
   .refine((l) => l.min === undefined || l.min <= l.max, {
     message: 'min must not exceed max',

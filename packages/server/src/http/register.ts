@@ -36,6 +36,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The actor once the endpoint's access rule let the request through (set before the body is parsed). */
     admitted: Actor | null;
+    /** The data version read with the session (services/read-cache.ts); null without a session. */
+    dataVersion: string | null;
   }
   interface FastifyInstance {
     [REGISTERED]: Set<string>;
@@ -122,5 +124,6 @@ export function serviceContext(
     now: deps.now ?? (() => new Date()),
     ip: args.req.ip,
     requestId: args.req.id,
+    ...(args.req.dataVersion ? { dataVersion: args.req.dataVersion } : {}),
   };
 }

@@ -30,6 +30,11 @@ export interface ServiceContext {
   now: () => Date;
   ip?: string;
   requestId?: string;
+  /**
+   * The data version the request started from (read with the session, see read-cache.ts): results cached under
+   * it are reused only while no write has been committed since. Absent outside HTTP requests (no caching).
+   */
+  dataVersion?: string;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   writeAuditEntry,
 } from '../../db/index.ts';
 import type { Actor, RoleGrant } from '../context.ts';
+import { dataVersionSql } from '../read-cache.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 
 export const SESSION_COOKIE = 'cpaudit_session';
@@ -81,7 +82,25 @@ export async function describeMe(db: Db, actor: Actor): Promise<Me> {
   };
 }
 
-async function actorFromToken(db: Db, token: string, now: Date): Promise<Actor | null> {
+/** One role grant as the session query returns it (json_build_object of a `user_roles` row). */
+interface GrantJson {
+  role: RoleGrant['role'];
+  bureauId: string | null;
+  enterpriseId: string | null;
+  consultingFirmId: string | null;
+}
+
+/**
+ * The actor of a session token, in one indexed query (sessions by primary key ⨝ users by primary key, the grants
+ * aggregated by `user_roles_unique`'s leading user_id), plus the data version the request starts from (the key of
+ * the read caches, services/read-cache.ts). No cache: logout, a password
+ * change, disabling the user or a role change take effect on the next request of every process.
+ */
+async function actorFromToken(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; dataVersion: string } | null> {
   const id = sha256Hex(token);
   const [row] = await db
     .select({
@@ -91,6 +110,12 @@ async function actorFromToken(db: Db, token: string, now: Date): Promise<Actor |
       userId: users.id,
       username: users.username,
       displayName: users.displayName,
+      grants: sql<string>`coalesce((select json_agg(json_build_object('role', r.role, 'bureauId', r.bureau_id,
+          'enterpriseId', r.enterprise_id, 'consultingFirmId', r.consulting_firm_id) order by r.role, r.id)
+        from ${userRoles} r where r.user_id = ${users.id}), '[]')::text`,
+      // The data version (services/read-cache.ts): the newest audit-log entry this statement sees and the
+      // transactions still in progress (the third field of the snapshot, xip), read in the same snapshot.
+      dataVersion: dataVersionSql(),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -100,14 +125,22 @@ async function actorFromToken(db: Db, token: string, now: Date): Promise<Actor |
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  const grants = await loadGrants(db, row.userId);
+  const grants = JSON.parse(row.grants) as GrantJson[];
   return {
-    userId: row.userId,
-    username: row.username,
-    displayName: row.displayName,
-    roles: grants.map(({ organizationName: _n, ...g }) => g),
-    sessionId: row.sessionId,
-    csrfToken: row.csrf,
+    actor: {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      roles: grants.map((g) => ({
+        role: g.role,
+        bureauId: g.bureauId,
+        enterpriseId: g.enterpriseId,
+        consultingFirmId: g.consultingFirmId,
+      })),
+      sessionId: row.sessionId,
+      csrfToken: row.csrf,
+    },
+    dataVersion: row.dataVersion,
   };
 }
 
@@ -117,7 +150,9 @@ export function installSessions(app: FastifyInstance, deps: AppDeps): void {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return;
-    req.actor = await actorFromToken(deps.database.db, token, now());
+    const found = await actorFromToken(deps.database.db, token, now());
+    req.actor = found?.actor ?? null;
+    req.dataVersion = found?.dataVersion ?? null;
     if (req.actor) {
       // Constant-time comparison of the CSRF header happens in register.ts; normalise it here.
       const sent = req.headers['x-csrf-token'];

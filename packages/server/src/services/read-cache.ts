@@ -1,0 +1,110 @@
+/**
+ * A per-process cache of computed read results (the dashboard, benchmarking), reused only while the database has
+ * not changed, so a write committed by any process is seen by the next request of every process.
+ *
+ * The key of an entry is (what, the caller's scope, its arguments, the hour); its value is kept with the *data
+ * version* of the request that computed it, and reused only by a request with the same data version. The data
+ * version is read in the session query (services/auth/sessions.ts), in one statement, so in one snapshot:
+ *
+ *     M = max(audit_log.seq) visible,   X = the transactions in progress (xip of pg_current_snapshot())
+ *
+ * Why equal (M, X) means nothing changed since: every table but `audit_log` and `sessions` carries the
+ * `cp_audit` AFTER ROW trigger (checked by src/db/migrations.test.ts), so a transaction T that changes data takes
+ * its transaction id (at its first row write) before it appends its first audit row. If T had its id when the
+ * older snapshot S1 was taken, T was in S1's X (still running) or already visible in S1 (committed); if it took
+ * its id after S1, its audit rows were numbered after S1 by the identity sequence (`CACHE 1`, so numbers follow
+ * allocation order across sessions), above S1's M. Once T commits, the newer snapshot S2 has T out of X, or M
+ * above S1's M: (M, X) differs. Reads (and `sessions` touches) take no audit row, so a read-only load keeps the
+ * same version and hits the cache. The value is computed after its version was read, so it is never older than
+ * the version it is stored under.
+ *
+ * Scope: the user id and the role grants (what services/scope.ts turns into SQL). Clock: results depending on
+ * "today" (schedules, current engagements) are keyed by the UTC hour, which fixes the date in every whole-hour
+ * time zone (Asia/Shanghai for schedules, the database's for `current_date`).
+ *
+ * Concurrent identical requests share one computation (single flight); a failed computation is not kept.
+ * Bounded: at most MAX_ENTRIES entries per database handle, the least recently used dropped first. Values are
+ * shared between requests: callers must not mutate them.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { auditLog, type Database, type Db, executeRows } from '../db/index.ts';
+import type { ServiceContext } from './context.ts';
+
+/** The data version as one SQL expression (text), to be read in one statement (so in one snapshot). */
+export function dataVersionSql(): SQL<string> {
+  return sql<string>`((select coalesce(max(l.seq), 0) from ${auditLog} l)::text || '/'
+    || split_part(pg_current_snapshot()::text, ':', 3))`;
+}
+
+/** The data version now (the session query reads it along with the session; tests read it alone). */
+export async function readDataVersion(db: Db): Promise<string> {
+  const [row] = await executeRows(db, sql`select ${dataVersionSql()} as v`);
+  return String(row?.v);
+}
+
+/** The most entries kept per database handle (each is one computed answer, a few kB). */
+export const MAX_ENTRIES = 500;
+
+interface Entry {
+  version: string;
+  value: Promise<unknown>;
+}
+
+/** One cache per database handle: one per process on PostgreSQL (its pool), the embedded database's owner. */
+const caches = new WeakMap<Database, Map<string, Entry>>();
+
+/** Counters, for tests and the bench: computations done and answers reused. */
+export const readCacheStats = { computed: 0, reused: 0 };
+
+function cacheOf(database: Database): Map<string, Entry> {
+  let c = caches.get(database);
+  if (!c) {
+    c = new Map();
+    caches.set(database, c);
+  }
+  return c;
+}
+
+function keyOf(ctx: ServiceContext, what: string, args: unknown): string {
+  const scope = ctx.actor.roles.map((g) => [g.role, g.bureauId, g.enterpriseId, g.consultingFirmId]);
+  const hour = ctx.now().toISOString().slice(0, 13);
+  return JSON.stringify([what, ctx.actor.userId, scope, hour, args]);
+}
+
+/**
+ * `compute()`, or the value a request with the same data version already computed for the same caller and
+ * arguments. Without a data version (outside HTTP), always `compute()`.
+ */
+export async function cachedRead<T>(
+  ctx: ServiceContext,
+  what: string,
+  args: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const version = ctx.dataVersion;
+  if (version === undefined) return compute();
+  const cache = cacheOf(ctx.database);
+  const key = keyOf(ctx, what, args);
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    // Most recently used last.
+    cache.delete(key);
+    cache.set(key, hit);
+    readCacheStats.reused++;
+    return hit.value as Promise<T>;
+  }
+  readCacheStats.computed++;
+  const value = compute();
+  const entry: Entry = { version, value };
+  cache.delete(key);
+  cache.set(key, entry);
+  while (cache.size > MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return value;
+}

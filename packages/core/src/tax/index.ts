@@ -1,1 +1,3 @@
+export * from './reference.ts';
 export * from './schema.ts';
+export * from './tax.ts';

@@ -174,6 +174,9 @@ async function openPostgres(url: string): Promise<Database> {
       try {
         await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder: MIGRATIONS_FOLDER });
+        // Hands audit_log to its NOLOGIN owner when run by a superuser (idempotent; see the audit_log_owner
+        // migration): a database first migrated by the application's own role is secured by a later superuser run.
+        await single`select cp_secure_audit_log()`;
         await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {
         await single.end({ timeout: 5 });

@@ -36,8 +36,12 @@ const EXE = Buffer.concat([
 
 describe('detectFileType (by content)', () => {
   it('recognises the accepted kinds by their magic bytes', () => {
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
-    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
+    // JFIF header, a start of scan (FFDA), one byte of scan data, end of image (FFD9).
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xda, 0x00, 0xff, 0xd9,
+    ]);
+    // RIFF size 8 = "WEBP" + "VP8 ": the 16 bytes are whole.
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x08, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
     expect(detectFileType(samplePng())).toEqual({ ok: true, type: FILE_KINDS.png });
     expect(detectFileType(jpeg)).toEqual({ ok: true, type: FILE_KINDS.jpeg });
     expect(detectFileType(webp)).toEqual({ ok: true, type: FILE_KINDS.webp });

@@ -1,1 +1,2 @@
+export * from './potential.ts';
 export * from './schema.ts';

@@ -128,13 +128,21 @@ export interface PotentialTarget {
 export interface PotentialAtLevel {
   level: 'I' | 'II';
   lines: PotentialLine[];
-  byEnterprise: { id: string; name: string; rank: number; amounts: PotentialAmounts }[];
+  /**
+   * Ranked by 万元, then by `share`: Σ over indicators of the enterprise's part of the industry's saving of that
+   * indicator (unit-free; 1 = all of one indicator's potential).
+   */
+  byEnterprise: { id: string; name: string; rank: number; share: number; amounts: PotentialAmounts }[];
   byIndicator: {
     indicatorId: string;
     name: string;
     rank: number;
     enterprisesWorse: number;
     saved: { value: number; unit: string };
+    /** Present total of the enterprises in the saved quantity's unit (Σ actual × production, or Σ consumption). */
+    current: { value: number; unit: string } | null;
+    /** saved ÷ current × 100 (ranked by 万元, then by this). */
+    percent: number | null;
     amounts: PotentialAmounts;
   }[];
   industry: PotentialAmounts;
@@ -144,4 +152,6 @@ export interface PotentialAtLevel {
 export interface PotentialResult {
   systemId: string;
   levels: PotentialAtLevel[];
+  /** What was left out and why (missing benchmarks, values, prices, grid factor). */
+  notes: string[];
 }

@@ -8,6 +8,7 @@ import { reportCommand } from './report.ts';
 import { restoreCommand } from './restore.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
+import { synthCommand } from './synth.ts';
 import type { Command } from './types.ts';
 import { userCommand } from './user.ts';
 import { workbookCommand } from './workbook.ts';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   workbookCommand,
   importCommand,
+  synthCommand,
 ];

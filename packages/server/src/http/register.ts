@@ -7,9 +7,10 @@ import type { Endpoint } from '@cpaudit/contract';
 import { CpError } from '@cpaudit/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { safeEncode, type z } from 'zod';
 import type { Database } from '../db/index.ts';
 import type { Actor, ServiceContext } from '../services/context.ts';
+import { cachedRead } from '../services/read-cache.ts';
 
 type Out<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
 
@@ -67,6 +68,11 @@ export function requireActor(req: FastifyRequest, ep: Endpoint): Actor | null {
 export interface RouteOptions {
   /** Fastify route config (e.g. `rateLimit` for @fastify/rate-limit). */
   config?: Record<string, unknown>;
+  /**
+   * A GET endpoint whose answer depends only on the caller's scope, params, query, the hour and the database:
+   * its serialized answer is reused while the data version is unchanged (services/read-cache.ts).
+   */
+  cache?: { database: Database; now?: () => Date };
 }
 
 export function registerEndpoint<E extends Endpoint>(
@@ -98,6 +104,34 @@ export function registerEndpoint<E extends Endpoint>(
     },
     handler: async (req, reply) => {
       const actor = req.admitted;
+      const cache = options.cache;
+      if (cache && actor && req.dataVersion && ep.method === 'GET') {
+        const scope = {
+          database: cache.database,
+          actor,
+          now: cache.now ?? (() => new Date()),
+          dataVersion: req.dataVersion,
+        };
+        const text = await cachedRead(scope, name, [req.params, req.query], async () => {
+          const result = await handler({
+            params: req.params as Out<E['params']>,
+            query: req.query as Out<E['query']>,
+            body: req.body as Out<E['body']>,
+            actor,
+            req,
+            reply,
+          });
+          // What the route's serializer (fastify-type-provider-zod) does: encode by the response schema, then JSON.
+          const encoded = safeEncode(ep.response, result);
+          if (!encoded.success) {
+            throw new CpError('INTERNAL', `the answer of ${name} does not match its response schema`);
+          }
+          return JSON.stringify(encoded.data);
+        });
+        if (ep.status) reply.status(ep.status);
+        // A string with a JSON content type is sent as it is (no second serialization).
+        return reply.type('application/json; charset=utf-8').send(text);
+      }
       const result = await handler({
         params: req.params as Out<E['params']>,
         query: req.query as Out<E['query']>,

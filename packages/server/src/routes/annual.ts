@@ -66,8 +66,13 @@ export function annualRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerEndpoint(app, 'importIndicatorSystem', api.importIndicatorSystem, (args) =>
     annual.importIndicatorSystem(serviceContext(deps, args), args.body.system),
   );
-  registerEndpoint(app, 'benchmarkIndicator', api.benchmarkIndicator, (args) =>
-    annual.benchmarkIndicator(serviceContext(deps, args), args.params.id, args.query),
+  // Cached by data version (services/read-cache.ts): reused until a write is committed by any process.
+  registerEndpoint(
+    app,
+    'benchmarkIndicator',
+    api.benchmarkIndicator,
+    (args) => annual.benchmarkIndicator(serviceContext(deps, args), args.params.id, args.query),
+    { cache: deps },
   );
   registerEndpoint(app, 'evaluateEnterpriseYear', api.evaluateEnterpriseYear, (args) =>
     annual.evaluateEnterpriseYear(serviceContext(deps, args), args.body),

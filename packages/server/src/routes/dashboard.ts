@@ -6,5 +6,8 @@ import { registerEndpoint, serviceContext } from '../http/register.ts';
 import { getDashboard } from '../services/dashboard/index.ts';
 
 export function dashboardRoutes(app: FastifyInstance, deps: AppDeps): void {
-  registerEndpoint(app, 'getDashboard', api.getDashboard, (a) => getDashboard(serviceContext(deps, a)));
+  // Cached by data version (services/read-cache.ts): reused until a write is committed by any process.
+  registerEndpoint(app, 'getDashboard', api.getDashboard, (a) => getDashboard(serviceContext(deps, a)), {
+    cache: deps,
+  });
 }

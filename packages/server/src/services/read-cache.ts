@@ -1,6 +1,7 @@
 /**
- * A per-process cache of computed read results (the dashboard, benchmarking), reused only while the database has
- * not changed, so a write committed by any process is seen by the next request of every process.
+ * A per-process cache of serialized answers of read endpoints (the dashboard, benchmarking: `cache: true` in
+ * http/register.ts), reused only while the database has not changed, so a write committed by any process is seen
+ * by the next request of every process.
  *
  * The key of an entry is (what, the caller's scope, its arguments, the hour); its value is kept with the *data
  * version* of the request that computed it, and reused only by a request with the same data version. The data
@@ -23,8 +24,9 @@
  * time zone (Asia/Shanghai for schedules, the database's for `current_date`).
  *
  * Concurrent identical requests share one computation (single flight); a failed computation is not kept.
- * Bounded: at most MAX_ENTRIES entries per database handle, the least recently used dropped first. Values are
- * shared between requests: callers must not mutate them.
+ * Bounded: at most MAX_ENTRIES entries and MAX_BYTES of answers per database handle, the least recently used
+ * dropped first. The answers are JSON text (validated and encoded by the endpoint's response schema once), so a
+ * reuse costs neither the computation nor the serialization.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { auditLog, type Database, type Db, executeRows } from '../db/index.ts';
@@ -42,69 +44,96 @@ export async function readDataVersion(db: Db): Promise<string> {
   return String(row?.v);
 }
 
-/** The most entries kept per database handle (each is one computed answer, a few kB). */
+/** The most entries kept per database handle, and the most bytes of answers they hold together. */
 export const MAX_ENTRIES = 500;
+export const MAX_BYTES = 64 * 1024 * 1024;
 
 interface Entry {
   version: string;
-  value: Promise<unknown>;
+  value: Promise<string>;
+  /** Known once the value is computed (0 before). */
+  bytes: number;
+}
+
+interface Cache {
+  entries: Map<string, Entry>;
+  bytes: number;
 }
 
 /** One cache per database handle: one per process on PostgreSQL (its pool), the embedded database's owner. */
-const caches = new WeakMap<Database, Map<string, Entry>>();
+const caches = new WeakMap<Database, Cache>();
 
 /** Counters, for tests and the bench: computations done and answers reused. */
 export const readCacheStats = { computed: 0, reused: 0 };
 
-function cacheOf(database: Database): Map<string, Entry> {
+/** What the key and the version are taken from: a service context (or the request's parts of one). */
+export type CacheScope = Pick<ServiceContext, 'database' | 'actor' | 'now' | 'dataVersion'>;
+
+function cacheOf(database: Database): Cache {
   let c = caches.get(database);
   if (!c) {
-    c = new Map();
+    c = { entries: new Map(), bytes: 0 };
     caches.set(database, c);
   }
   return c;
 }
 
-function keyOf(ctx: ServiceContext, what: string, args: unknown): string {
+function keyOf(ctx: CacheScope, what: string, args: unknown): string {
   const scope = ctx.actor.roles.map((g) => [g.role, g.bureauId, g.enterpriseId, g.consultingFirmId]);
   const hour = ctx.now().toISOString().slice(0, 13);
   return JSON.stringify([what, ctx.actor.userId, scope, hour, args]);
 }
 
+function drop(cache: Cache, key: string): void {
+  const e = cache.entries.get(key);
+  if (!e) return;
+  cache.entries.delete(key);
+  cache.bytes -= e.bytes;
+}
+
 /**
- * `compute()`, or the value a request with the same data version already computed for the same caller and
- * arguments. Without a data version (outside HTTP), always `compute()`.
+ * The answer `compute()` gives (a serialized response), or the one a request with the same data version already
+ * computed for the same caller and arguments. Without a data version (outside HTTP), always `compute()`.
  */
-export async function cachedRead<T>(
-  ctx: ServiceContext,
+export async function cachedRead(
+  ctx: CacheScope,
   what: string,
   args: unknown,
-  compute: () => Promise<T>,
-): Promise<T> {
+  compute: () => Promise<string>,
+): Promise<string> {
   const version = ctx.dataVersion;
   if (version === undefined) return compute();
   const cache = cacheOf(ctx.database);
   const key = keyOf(ctx, what, args);
-  const hit = cache.get(key);
+  const hit = cache.entries.get(key);
   if (hit && hit.version === version) {
     // Most recently used last.
-    cache.delete(key);
-    cache.set(key, hit);
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
     readCacheStats.reused++;
-    return hit.value as Promise<T>;
+    return hit.value;
   }
   readCacheStats.computed++;
   const value = compute();
-  const entry: Entry = { version, value };
-  cache.delete(key);
-  cache.set(key, entry);
-  while (cache.size > MAX_ENTRIES) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-  value.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
+  const entry: Entry = { version, value, bytes: 0 };
+  drop(cache, key);
+  cache.entries.set(key, entry);
+  value.then(
+    (text) => {
+      if (cache.entries.get(key) !== entry) return;
+      entry.bytes = Buffer.byteLength(text);
+      cache.bytes += entry.bytes;
+      // Least recently used first, never the entry just stored.
+      for (const oldest of cache.entries.keys()) {
+        if (cache.entries.size <= MAX_ENTRIES && cache.bytes <= MAX_BYTES) break;
+        if (oldest === key) continue;
+        drop(cache, oldest);
+      }
+      if (cache.bytes > MAX_BYTES) drop(cache, key);
+    },
+    () => {
+      if (cache.entries.get(key) === entry) drop(cache, key);
+    },
+  );
   return value;
 }

@@ -36,7 +36,6 @@ import {
   indicators,
 } from '../../db/index.ts';
 import { hasRole, type ServiceContext, write } from '../context.ts';
-import { cachedRead } from '../read-cache.ts';
 import { enterpriseVisible, isAdmin, notFound } from '../scope.ts';
 import {
   type EnterpriseRef,
@@ -375,13 +374,7 @@ function supervisory(ctx: ServiceContext): boolean {
   return isAdmin(ctx.actor) || hasRole(ctx.actor, 'bureau_staff', 'panel_member', 'expert');
 }
 
-/** Benchmarking of one indicator, reused while no write has been committed (read-cache.ts). */
-export function benchmarkIndicator(ctx: ServiceContext, systemId: string, query: BenchmarkQuery) {
-  const args = [systemId, query.indicator, query.year, query.industry ?? null];
-  return cachedRead(ctx, 'benchmark', args, () => computeBenchmark(ctx, systemId, query));
-}
-
-async function computeBenchmark(ctx: ServiceContext, systemId: string, query: BenchmarkQuery) {
+export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, query: BenchmarkQuery) {
   await ensureBuiltInIndicatorSystems(ctx.database);
   const system = await systemRow(ctx.db, systemId);
   const definition = definitionOf(system);

@@ -26,7 +26,6 @@ import { dataCollection } from '../audits/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditPerformance } from '../options/performance.ts';
 import { mandatoryReadable, optionVisible } from '../options/scope.ts';
-import { cachedRead } from '../read-cache.ts';
 import { enterpriseVisible } from '../scope.ts';
 
 type Benefits = NonNullable<DashboardDto['totals']['benefits']>;
@@ -91,12 +90,7 @@ async function performanceOrNull(ctx: ServiceContext, auditId: string) {
   }
 }
 
-/** The dashboard of the caller, reused while no write has been committed (read-cache.ts). */
-export function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
-  return cachedRead(ctx, 'dashboard', null, () => computeDashboard(ctx));
-}
-
-async function computeDashboard(ctx: ServiceContext): Promise<DashboardDto> {
+export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
   const { items } = await listAudits(ctx, {
     limit: DASHBOARD_AUDIT_LIMIT,
     offset: 0,

@@ -7,12 +7,15 @@ import { aggregateFromJson } from './aggregation/index.ts';
 import { balanceFromJson } from './balances/index.ts';
 import { carbonFromJson } from './carbon/index.ts';
 import { checksFromJson } from './checks/index.ts';
+import { complianceFromJson } from './compliance/index.ts';
 import { economicsFromJson } from './economics/index.ts';
 import { energyFromJson, intensityFromJson } from './energy/index.ts';
 import { evaluateFromJson } from './evaluation/index.ts';
 import { industryLookupFromJson, usccFromJson } from './identifiers/index.ts';
+import { potentialFromJson } from './potential/index.ts';
 import { candidateEnterprisesFromJson, screenFromJson } from './scoring/index.ts';
 import { targetsFromJson } from './targets/index.ts';
+import { taxFromJson } from './tax/index.ts';
 import type { Traced } from './trace.ts';
 
 export interface Calculation {
@@ -223,6 +226,117 @@ export const CALCULATIONS: readonly Calculation[] = [
       const { value, breakdown } = aggregateFromJson(json);
       return { value, breakdown };
     },
+  },
+  {
+    name: 'compliance',
+    summary:
+      '达标情况分析: concentrations (converted to the benchmark drainage) against the applicable standard, energy limits, quotas; 双超/高耗能/双有 (《清洁生产审核办法》第八条)',
+    example: {
+      enterprise: {
+        name: '甲电镀',
+        industryCode: '3360',
+        region: ['江苏省', '常州市'],
+        installation: 'existing',
+      },
+      year: 2024,
+      drainage: { actualDrainage_m3: 12000, platedArea_m2: 20000, layers: 'multi' },
+      measurements: [
+        {
+          pointName: '镀铬车间排放口',
+          point: 'workshop',
+          pollutant: 'class_i.cr',
+          concentration: 0.8,
+          unit: 'mg/L',
+        },
+        {
+          pointName: '镀铬车间排放口',
+          point: 'workshop',
+          pollutant: 'class_i.cr6',
+          concentration: 0.18,
+          unit: 'mg/L',
+        },
+        { pointName: '废水总排口', point: 'total', pollutant: 'cod', concentration: 60, unit: 'mg/L' },
+        { pointName: '废水总排口', point: 'total', pollutant: 'ph', concentration: 7.2, unit: 'pH' },
+      ],
+      quotas: [{ pollutant: 'cod', quota_tPerA: 1.2, emitted_tPerA: 0.72 }],
+      toxic: { usesToxicMaterials: true, materials: ['铬酸酐'] },
+    },
+    run: complianceFromJson,
+  },
+  {
+    name: 'tax',
+    summary:
+      '环境保护税: pollution equivalents, top-N per outlet, provincial/city rates, solid waste; with `after` the avoided tax (广东绩效表 注15)',
+    example: {
+      rates: { province: '广东' },
+      outlets: [
+        {
+          id: 'DW001',
+          name: '废水总排口',
+          medium: 'water',
+          pollutants: [
+            { pollutant: 'cod', emitted_kg: 10000 },
+            { pollutant: 'bod5', emitted_kg: 3000 },
+            { pollutant: 'nh3_n', emitted_kg: 800 },
+            { pollutant: 'ss', emitted_kg: 4400 },
+            { pollutant: 'tp', emitted_kg: 100 },
+            { pollutant: 'class_i.cr', emitted_kg: 2 },
+            { pollutant: 'class_i.ni', emitted_kg: 1 },
+          ],
+        },
+      ],
+      solidWaste: [{ kind: 'hazardous', taxable_t: 12.5 }],
+      after: {
+        outlets: [
+          {
+            id: 'DW001',
+            name: '废水总排口',
+            medium: 'water',
+            pollutants: [
+              { pollutant: 'cod', emitted_kg: 7000 },
+              { pollutant: 'bod5', emitted_kg: 2100 },
+              { pollutant: 'nh3_n', emitted_kg: 600 },
+              { pollutant: 'ss', emitted_kg: 4000 },
+              { pollutant: 'tp', emitted_kg: 80 },
+              { pollutant: 'class_i.cr', emitted_kg: 1.2 },
+              { pollutant: 'class_i.ni', emitted_kg: 0.6 },
+            ],
+          },
+        ],
+        solidWaste: [{ kind: 'hazardous', taxable_t: 10 }],
+      },
+    },
+    run: taxFromJson,
+  },
+  {
+    name: 'potential',
+    summary:
+      '清洁生产潜力: savings if every enterprise reached level II and I (m³, tce, tCO2, t, 万元), ranked, with target proposals',
+    example: {
+      systemId: 'electroplating-2015-table1',
+      indicators: [
+        { indicatorId: 'rinse-water-per-area', saves: { kind: 'water' } },
+        { indicatorId: 'zinc-utilisation', saves: { kind: 'material', name: '锌' } },
+      ],
+      enterprises: [
+        {
+          id: 'E1',
+          name: '甲电镀',
+          production: { value: 100000, unit: 'm2' },
+          values: { 'rinse-water-per-area': 30, 'zinc-utilisation': 75 },
+          consumption: { 'zinc-utilisation': { value: 20, unit: 't' } },
+        },
+        {
+          id: 'E2',
+          name: '乙电镀',
+          production: { value: 200000, unit: 'm2' },
+          values: { 'rinse-water-per-area': 40, 'zinc-utilisation': 81 },
+          consumption: { 'zinc-utilisation': { value: 10, unit: 't' } },
+        },
+      ],
+      prices: { water_yuanPerM3: 5 },
+    },
+    run: potentialFromJson,
   },
   {
     name: 'uscc',

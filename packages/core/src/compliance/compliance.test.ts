@@ -46,7 +46,7 @@ describe('a concentration converted to the benchmark drainage and judged (GB 219
     expect(c?.converted).toBeCloseTo(0.96, 12);
     expect(c?.limit).toEqual({ max: 1.0, unit: 'mg/L' });
     expect(c?.table).toBe('表2');
-    expect(c?.clause).toBe('GB 21900-2008 4.1.2 表2');
+    expect(c?.clause).toBe('GB 21900-2008 4.1.2、4.1.3 表2');
     expect(c?.verdict).toBe('pass');
     expect(c?.ratio).toBeCloseTo(0.96, 12);
     expect(r.value.exceedances).toEqual([]);

@@ -31,26 +31,26 @@ const SRC_GB21900_T1: Source = {
 };
 const SRC_GB21900_T2_CROSS: Source = {
   document: GB21900,
-  clause: '4.1.2 表2',
+  clause: '4.1.2、4.1.3 表2',
   url: 'https://wanglu.net/thread/t12-169041-3.html',
   status: 'verified-cross-checked',
   note: 'a provincial standard (DB41/777-2013) quoting the electroplating limits',
 };
 const SRC_GB21900_T2_UNVERIFIED: Source = {
   document: GB21900,
-  clause: '4.1.2 表2',
+  clause: '4.1.2、4.1.3 表2',
   status: 'unverified',
   note: 'shared facts §10: check against the standard text',
 };
 const SRC_GB21900_T3_PAGE: Source = {
   document: GB21900,
-  clause: '4.1.3 表3',
+  clause: '4.1.4 表3',
   url: 'http://qjwindow.com/news/show.php?itemid=10457',
   status: 'verified-page',
 };
 const SRC_GB21900_T3_UNVERIFIED: Source = {
   document: GB21900,
-  clause: '4.1.3 表3',
+  clause: '4.1.4 表3',
   status: 'unverified',
   note: 'shared facts §10: check against the standard text',
 };
@@ -143,8 +143,9 @@ const GB21900_TABLES: LimitTable[] = [
   {
     id: '表2',
     title: '新建企业水污染物排放限值',
-    // 4.1.2: existing installations from 2010-07-01; new ones from the standard's entry into force.
-    clause: '4.1.2',
+    // Existing installations from 2010-07-01 (shared facts §10), new ones from the entry into force 2008-08-01.
+    // The clause numbers 4.1.2/4.1.3 are inferred from 4.1.1 (表1) and 4.1.4 (表3), both on pages.
+    clause: '4.1.2、4.1.3',
     group: 'main',
     special: false,
     appliesTo: [
@@ -154,7 +155,7 @@ const GB21900_TABLES: LimitTable[] = [
     limits: gb21900Limits(2),
     benchmarkDrainage: [
       { layers: 'multi', volume_LPerM2: 500, source: SRC_GB21900_T2_UNVERIFIED },
-      { layers: 'single', volume_LPerM2: 200, source: SRC_DRAINAGE_SINGLE_UNVERIFIED('4.1.2 表2') },
+      { layers: 'single', volume_LPerM2: 200, source: SRC_DRAINAGE_SINGLE_UNVERIFIED('4.1.2、4.1.3 表2') },
     ],
     source: {
       ...SRC_GB21900_T2_UNVERIFIED,
@@ -164,8 +165,10 @@ const GB21900_TABLES: LimitTable[] = [
   {
     id: '表3',
     title: '水污染物特别排放限值',
-    // 4.1.3: in regions where the environment is fragile or the capacity small (特别排放限值 areas).
-    clause: '4.1.3',
+    // 4.1.4: in regions of high development density, weakening carrying capacity, small capacity or fragile
+    // ecology; the area and the time are set by the State Council's environment authority or the province
+    // (page of SRC_GB21900_T3_PAGE). cpaudit applies it where the enterprise is flagged `keyRegion`.
+    clause: '4.1.4',
     group: 'main',
     special: true,
     appliesTo: [
@@ -175,7 +178,7 @@ const GB21900_TABLES: LimitTable[] = [
     limits: gb21900Limits(3),
     benchmarkDrainage: [
       { layers: 'multi', volume_LPerM2: 250, source: SRC_GB21900_T3_UNVERIFIED },
-      { layers: 'single', volume_LPerM2: 100, source: SRC_DRAINAGE_SINGLE_UNVERIFIED('4.1.3 表3') },
+      { layers: 'single', volume_LPerM2: 100, source: SRC_DRAINAGE_SINGLE_UNVERIFIED('4.1.4 表3') },
     ],
     source: SRC_GB21900_T3_PAGE,
   },
@@ -193,9 +196,9 @@ export const GB_21900_2008: EmissionStandard = emissionStandardSchema.parse({
   general: false,
   source: {
     document: GB21900,
+    clause: '2008-06-25 发布，2008-08-01 实施',
     status: 'verified-page',
-    url: 'http://001cndc.com/news/show.php?itemid=10455',
-    note: 'entry into force 2008-08-01 is UNVERIFIED (recollection)',
+    url: 'https://www.17ehs.com/doc/19448.html',
   },
   tables: GB21900_TABLES,
 });
@@ -206,14 +209,14 @@ const GB8978 = 'GB 8978-1996 《污水综合排放标准》';
 
 const SRC_GB8978_T1: Source = {
   document: GB8978,
-  clause: '4.2.1 表1 第一类污染物最高允许排放浓度',
+  clause: '表1 第一类污染物最高允许排放浓度',
   url: 'http://true-witness.com/st173403/article_598790.html',
   status: 'verified-page',
   note: 'a re-post of the table; 烷基汞 不得检出 is stored as max 0',
 };
 const SRC_GB8978_T4: Source = {
   document: GB8978,
-  clause: '4.2.2.2 表4 第二类污染物最高允许排放浓度（1998年1月1日后建设的单位）',
+  clause: '表4 第二类污染物最高允许排放浓度（1998年1月1日后建设的单位）',
   url: 'https://m.lovfp.com/wenku/rrves/nZKY0wd3eJ',
   status: 'verified-page',
   note: 'an OCR re-post of the table: the "其他排污单位"/"一切排污单位" rows read',
@@ -225,7 +228,7 @@ const SRC_GB8978_SCOPE: Source = {
   status: 'verified-page',
 };
 
-/** 表1: [pollutant, mg/L]; all at the workshop outlet (4.2.1.1). */
+/** 表1: [pollutant, mg/L]; all at the workshop or workshop treatment outlet (shared facts §6.3). */
 const GB8978_CLASS_I: readonly (readonly [string, number])[] = [
   ['class_i.hg', 0.05],
   ['class_i.alkyl_hg', 0],
@@ -283,7 +286,7 @@ function gb8978ClassIITable(grade: '1' | '2' | '3'): LimitTable {
   return {
     id: `表4（${GRADE_ZH[grade]}）`,
     title: `第二类污染物最高允许排放浓度（1998年1月1日后建设的单位，${GRADE_ZH[grade]}标准）`,
-    clause: '4.2.2.2',
+    clause: '表4（1998年1月1日后建设的单位）',
     group: 'class-ii',
     special: false,
     grade,
@@ -313,7 +316,7 @@ export const GB_8978_1996: EmissionStandard = emissionStandardSchema.parse({
     {
       id: '表1',
       title: '第一类污染物最高允许排放浓度',
-      clause: '4.2.1',
+      clause: '表1（车间或车间处理设施排放口）',
       group: 'class-i',
       special: false,
       appliesTo: [

@@ -4,7 +4,7 @@
  * packages/contract annual items) plus the pollutants the emission standards and the tax name that annual data does
  * not carry (`ss`, `ph`, `cu`, `zn`, …).
  *
- * Class I (第一类污染物, GB 8978-1996 4.2.1: sampled at the workshop or workshop treatment outlet) and class II
+ * Class I (第一类污染物, GB 8978-1996: sampled at the workshop or workshop treatment outlet) and class II
  * (第二类污染物, sampled at the unit's outlet) follow shared facts §6.3; HJ 212 codes where facts §6.3 gives them
  * (CODE-ONLY there).
  */
@@ -32,19 +32,19 @@ export interface Pollutant {
 /** GB 8978-1996 classes as shared facts §6.3 grades them: 7 heavy metals confirmed, the other 6 class-I items not. */
 const SRC_CLASS_I_VERIFIED: Source = {
   document: 'GB 8978-1996 《污水综合排放标准》',
-  clause: '4.2.1 第一类污染物',
+  clause: '第一类污染物',
   status: 'code-only',
   note: '7 heavy-metal items confirmed via a Jiangsu standard excerpt in public code (shared facts §6.3)',
 };
 const SRC_CLASS_I_UNVERIFIED: Source = {
   document: 'GB 8978-1996 《污水综合排放标准》',
-  clause: '4.2.1 第一类污染物',
+  clause: '第一类污染物',
   status: 'unverified',
   note: 'recollection (shared facts §6.3): check against the standard',
 };
 const SRC_CLASS_II: Source = {
   document: 'GB 8978-1996 《污水综合排放标准》',
-  clause: '4.2.2 第二类污染物',
+  clause: '第二类污染物',
   status: 'unverified',
 };
 const SRC_AIR: Source = {

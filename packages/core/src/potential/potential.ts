@@ -8,7 +8,7 @@
  *
  * converted to m³ water, tce (electricity at its 当量值 0.1229 kgce/kWh, GB/T 2589), tCO2 (tce × 2.7725, 广东绩效表
  * 注13; electricity × grid factor, 注13), t of pollutant or material, and 万元: the environmental tax avoided
- * (equivalents × rate, 环境保护税法 第八条、第十一条: the marginal tax, without the top-N rule) and the energy and
+ * (equivalents × rate, 环境保护税法 第八条: the marginal tax, without the top-N rule) and the energy and
  * water cost at the prices given. Summed per enterprise, per indicator and for the industry, ranked, and turned into
  * target proposals ("reduce X by Y = Z % of today").
  */
@@ -207,7 +207,7 @@ function amountsOf(
     a.pollutants_t[s.pollutant] = t;
     const eq = findEquivalentValue(s.pollutant, s.medium);
     if (ctx.rates && eq) {
-      // 第八条、第十一条: t × 1000 kg/t ÷ 污染当量值 × 税额 (marginal, without the top-N rule).
+      // 第八条: t × 1000 kg/t ÷ 污染当量值 × 税额 (marginal, without the top-N rule).
       const rate = s.medium === 'air' ? ctx.rates.air_yuanPerEq : ctx.rates.water_yuanPerEq;
       a.tax_wanYuan = (((t * 1000) / eq.value) * rate) / 10000;
       factors.push(eq);

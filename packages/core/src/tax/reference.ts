@@ -25,24 +25,24 @@ export const SRC_TAX_EQUIVALENTS_AIR: Source = {
 export const SRC_TAX_TOP_N: Source = {
   document: TAX_LAW,
   clause: '第九条',
+  url: 'http://www.xjxbtdc.com/news/251283_4.html',
   status: 'verified-page',
-  url: 'https://lx0797.cn/zc?article_id=111815',
-  note: 'counts as shared facts §8 gives them',
 };
 /** 附表二 note: of COD, BOD5 and TOC of one outlet only one is taxed (cpaudit taxes the largest by equivalents). */
 export const SRC_TAX_COD_BOD_TOC: Source = {
   document: TAX_LAW,
-  clause: '附表二 注（化学需氧量、生化需氧量和总有机碳只征收一项）',
-  url: 'https://lx0797.cn/zc?article_id=111815',
+  clause: '附表二 第二类水污染物 说明2（化学需氧量、生化需氧量和总有机碳只征收一项）',
+  url: 'http://m.doczj.com/doc/b37730880.html',
   status: 'verified-page',
-  note: 'the one taxed is the largest by pollution equivalents (shared facts §8 / cpaudit)',
+  note: 'the one taxed is the largest by pollution equivalents (cpaudit)',
 };
-/** 第八条: 污染当量数 = 排放量 ÷ 污染当量值; 第十一条: 应纳税额 = 污染当量数 × 具体适用税额. */
+/** 第七条、第八条: 污染当量数 = 排放量 ÷ 污染当量值; tax = 污染当量数 × 具体适用税额 (shared facts §8). */
 export const SRC_TAX_FORMULA: Source = {
   document: TAX_LAW,
-  clause: '第八条、第十一条',
-  url: 'https://lx0797.cn/zc?article_id=111815',
+  clause: '第七条、第八条（计税依据、污染当量数）',
+  url: 'http://www.xjxbtdc.com/news/251283_4.html',
   status: 'verified-page',
+  note: '应纳税额 = 污染当量数 × 具体适用税额 as shared facts §8 states it',
 };
 export const SRC_TAX_NATIONAL_RANGES: Source = {
   document: TAX_LAW,

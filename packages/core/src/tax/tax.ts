@@ -3,8 +3,8 @@
  *
  *   污染当量数 = 排放量 (kg) ÷ 污染当量值 (kg)                      环境保护税法 第八条
  *   per outlet: air top 3, water class I top 5, other water top 3 by 污染当量数   第九条
- *   COD, BOD5 and TOC of one outlet: only one is taxed (the largest)            附表二 注
- *   应纳税额 = 污染当量数 × 具体适用税额 (元 per equivalent)                      第十一条
+ *   COD, BOD5 and TOC of one outlet: only one is taxed (the largest)            附表二 说明
+ *   应纳税额 = 污染当量数 × 具体适用税额 (元 per equivalent)                      shared facts §8
  *   solid waste: 应纳税额 = 排放量 (t) × 税额 (元/t)                              附表一
  */
 import { CpError, requireNonNegative } from '../errors.ts';

@@ -7,10 +7,14 @@
  *   service (phase against plan);
  * - enterprises by data-collection status: `dataCollection` (guideline 7.2.1.1 b) counts per audit;
  * - options by status: `cp_options` rows of those audits the caller may see (`optionVisible`);
- * - benefits: the 总计 column of Appendix B table 7.2 from `auditPerformance` (core `aggregateIndustryReport`),
- *   only for audits whose performance the caller may read (the others give null: enterprise users).
+ * - benefits: the 总计 column of Appendix B table 7.2 as `auditPerformance` gives it (core `coreOptions` +
+ *   `aggregateIndustryReport` with the audit's threshold; table 7.2 does not depend on the targets), only for
+ *   audits whose performance the caller may read (`auditVisible`, the rule of `auditPerformance`; the others give
+ *   null: enterprise users). The options and benefit lines of all those audits are read in two queries, without
+ *   the economics breakdowns (jsonb) that table 7.2 does not use.
  *
- * Totals over the audits add the per-audit totals the core computed; nothing is recomputed here.
+ * Totals over the audits add the per-audit totals the core computed; nothing is recomputed here. The answer is
+ * cached by data version (routes/dashboard.ts, services/read-cache.ts).
  */
 import {
   AUDIT_COLLECTION_STATUS_VALUES,
@@ -18,21 +22,24 @@ import {
   type DashboardDto,
   OPTION_STATUS_VALUES,
 } from '@cpaudit/contract';
-import { isCpError } from '@cpaudit/core';
-import { and, inArray, sql } from 'drizzle-orm';
-import { cpOptions, enterprises, mandatoryAudits } from '../../db/index.ts';
+import { type AggregationSettingsInput, aggregateIndustryReport, type Breakdown } from '@cpaudit/core';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { cpOptions, enterprises, industryAudits, mandatoryAudits, optionBenefits } from '../../db/index.ts';
 import { listAudits } from '../audits/audits.ts';
 import { dataCollection } from '../audits/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
-import { auditPerformance } from '../options/performance.ts';
+import { coreOptions } from '../options/mapping.ts';
 import { mandatoryReadable, optionVisible } from '../options/scope.ts';
-import { enterpriseVisible } from '../scope.ts';
+import { auditVisible, enterpriseVisible } from '../scope.ts';
 
 type Benefits = NonNullable<DashboardDto['totals']['benefits']>;
 type Counts<K extends string> = Record<K, number>;
 
 /** The most audits summarised (the list page shows them all; the dashboard is an overview). */
 export const DASHBOARD_AUDIT_LIMIT = 100;
+
+/** Audits whose data-collection counts are read at the same time (a share of the PostgreSQL pool of 10). */
+const COLLECTION_CONCURRENCY = 4;
 
 function zeroCounts<K extends string>(keys: readonly K[]): Counts<K> {
   const out = {} as Counts<K>;
@@ -45,8 +52,7 @@ function addCounts<K extends string>(into: Counts<K>, from: Counts<K>): void {
 }
 
 /** The 总计 column of table 7.2 as the core computed it for one audit. */
-function benefitsOf(perf: Awaited<ReturnType<typeof auditPerformance>>): Benefits {
-  const t = perf.table72;
+function benefitsOf(t: ReturnType<typeof aggregateIndustryReport>['value']['table72']): Benefits {
   const saving = (key: string) => t.resourceEnergySavings.find((c) => c.key === key)?.value ?? 0;
   return {
     optionCount: t.optionCount.total ?? 0,
@@ -80,14 +86,66 @@ function addBenefits(into: Benefits | null, b: Benefits): Benefits {
   };
 }
 
-async function performanceOrNull(ctx: ServiceContext, auditId: string) {
-  try {
-    return await auditPerformance(ctx, auditId);
-  } catch (e) {
-    // Not visible to this caller (an enterprise user reads the audit, not its performance).
-    if (isCpError(e) && e.code === 'NOT_FOUND') return null;
-    throw e;
+/** The 总计 column of table 7.2 of each audit whose performance the caller may read (others absent). */
+async function benefitsByAudit(ctx: ServiceContext, auditIds: string[]): Promise<Map<string, Benefits>> {
+  const out = new Map<string, Benefits>();
+  if (auditIds.length === 0) return out;
+  const audits = await ctx.db
+    .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
+    .from(industryAudits)
+    .where(and(inArray(industryAudits.id, auditIds), auditVisible(ctx.actor)));
+  if (audits.length === 0) return out;
+  const ids = audits.map((a) => a.id);
+  // The economics breakdowns (screening, feasibility, benefit breakdowns) are not read by coreOptions.
+  const noBreakdown = sql<Breakdown | null>`null`;
+  const rows = await ctx.db
+    .select({ ...getTableColumns(cpOptions), screening: noBreakdown, feasibility: noBreakdown })
+    .from(cpOptions)
+    .where(inArray(cpOptions.auditId, ids))
+    // The order of auditPerformance (options/performance.ts).
+    .orderBy(asc(cpOptions.sortOrder), asc(cpOptions.code), asc(cpOptions.createdAt), asc(cpOptions.id));
+  const lines = await ctx.db
+    .select({ ...getTableColumns(optionBenefits), breakdown: noBreakdown })
+    .from(optionBenefits)
+    .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
+    .where(inArray(cpOptions.auditId, ids));
+  const auditOf = new Map(rows.map((r) => [r.id, r.auditId]));
+  const rowsBy = groupBy(rows, (r) => r.auditId);
+  const linesBy = groupBy(lines, (b) => auditOf.get(b.optionId) ?? null);
+  for (const a of audits) {
+    const read = coreOptions(rowsBy.get(a.id) ?? [], linesBy.get(a.id) ?? [], 'industry');
+    const settings: AggregationSettingsInput =
+      a.threshold === null ? {} : { noLowCostBelow_wanYuan: a.threshold };
+    const report = aggregateIndustryReport({ options: read.options, settings });
+    out.set(a.id, benefitsOf(report.value.table72));
   }
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (t: T) => string | null): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of items) {
+    const k = keyOf(t);
+    if (k === null) continue;
+    const list = m.get(k);
+    if (list) list.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
+
+/** `fn` over `items`, at most `limit` at a time (the database pool serves them concurrently), in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
@@ -119,13 +177,17 @@ export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
     benefits: null,
   };
   const audits: DashboardDto['audits'] = [];
-  for (const a of items) {
-    const collection = await dataCollection(ctx, a.id, { limit: 1, offset: 0, order: 'asc' });
-    const enterprisesByCollection = { ...zeroCounts(AUDIT_COLLECTION_STATUS_VALUES), ...collection.counts };
+  const benefitsOfAudit = await benefitsByAudit(ctx, ids);
+  // Data-collection counts per audit (the audit service's rule), a few audits at a time.
+  const collections = await mapLimited(items, COLLECTION_CONCURRENCY, (a) =>
+    dataCollection(ctx, a.id, { limit: 1, offset: 0, order: 'asc' }),
+  );
+  for (const [i, a] of items.entries()) {
+    const collection = collections[i];
+    const enterprisesByCollection = { ...zeroCounts(AUDIT_COLLECTION_STATUS_VALUES), ...collection?.counts };
     const optionsByStatus = zeroCounts(OPTION_STATUS_VALUES);
     for (const r of optionRows) if (r.auditId === a.id) optionsByStatus[r.status] += Number(r.n);
-    const perf = await performanceOrNull(ctx, a.id);
-    const benefits = perf ? benefitsOf(perf) : null;
+    const benefits = benefitsOfAudit.get(a.id) ?? null;
 
     totals.auditsByStatus[a.status] += 1;
     addCounts(totals.enterprisesByCollection, enterprisesByCollection);

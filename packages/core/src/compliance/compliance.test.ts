@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CpError } from '../errors.ts';
+import { GB_21900_2008 } from '../standards/builtin.ts';
 import type { StandardJson } from '../standards/schema.ts';
 import { checkCompliance, complianceFromJson } from './compliance.ts';
 import type { ComplianceInputJson } from './schema.ts';
@@ -238,5 +239,75 @@ describe('bad input names the field and changes nothing', () => {
         }),
       ).field,
     ).toBe('drainage.platedArea_m2');
+  });
+});
+
+describe('several applicable standards', () => {
+  it('a stricter local standard wins: COD 60 mg/L → 72 converted passes GB 21900 表2 (80) but not DB32 (50)', () => {
+    const local: StandardJson = {
+      kind: 'emission',
+      code: 'DB32/DEMO',
+      title: '演示地方标准',
+      medium: 'water',
+      industries: ['336'],
+      regions: ['江苏'],
+      validFrom: '2020-01-01',
+      source: { document: 'DB32/DEMO', status: 'user' },
+      tables: [
+        {
+          id: '表1',
+          title: '限值',
+          clause: '4.1',
+          appliesTo: [{ installation: 'existing', from: null, to: null }],
+          limits: [
+            {
+              pollutant: 'cod',
+              max: 50,
+              unit: 'mg/L',
+              point: 'total',
+              source: { document: 'DB32/DEMO', status: 'user' },
+            },
+          ],
+          source: { document: 'DB32/DEMO', status: 'user' },
+        },
+      ],
+    };
+    const r = checkCompliance({
+      ...base,
+      standards: [local],
+      measurements: [
+        { pointName: '总排口', point: 'total', pollutant: 'cod', concentration: 60, unit: 'mg/L' },
+      ],
+    });
+    // Only DB32/DEMO given (no benchmark drainage in it): 60 > 50 → exceed, not converted.
+    expect(r.value.checks[0]).toMatchObject({ standard: 'DB32/DEMO', converted: 60, verdict: 'exceed' });
+    const both = checkCompliance({
+      ...base,
+      standards: [GB_21900_2008, local],
+      measurements: [
+        { pointName: '总排口', point: 'total', pollutant: 'cod', concentration: 30, unit: 'mg/L' },
+      ],
+    });
+    // 30 mg/L: GB 21900 表2 converts to 30 × 12 000 ÷ 10 000 = 36 ≤ 80; DB32 (no benchmark drainage): 30 ≤ 50.
+    expect(both.value.standards.map((s) => s.code)).toEqual(['GB 21900-2008', 'DB32/DEMO']);
+    // Both judged, the binding one reported: DB32 ratio 30/50 = 0.6 > GB 21900 36/80 = 0.45.
+    expect(both.value.checks[0]).toMatchObject({ standard: 'DB32/DEMO', verdict: 'pass', ratio: 0.6 });
+    expect(both.value.checks[0]?.notes).toEqual(['另按 GB 21900-2008 表2 判定：36 mg/L，达标']);
+    // With 24 000 m³ drained (2.4 × the benchmark) 40 mg/L passes DB32 (40 ≤ 50) but not GB 21900 表2:
+    // 40 × 24 000 ÷ 10 000 = 96 > 80 → exceed, reported under GB 21900.
+    const worse = checkCompliance({
+      ...base,
+      drainage: { actualDrainage_m3: 24000, platedArea_m2: 20000, layers: 'multi' },
+      standards: [GB_21900_2008, local],
+      measurements: [
+        { pointName: '总排口', point: 'total', pollutant: 'cod', concentration: 40, unit: 'mg/L' },
+      ],
+    });
+    expect(worse.value.checks[0]).toMatchObject({
+      standard: 'GB 21900-2008',
+      verdict: 'exceed',
+      converted: 96,
+    });
+    expect(worse.value.checks[0]?.notes).toEqual(['另按 DB32/DEMO 表1 判定：40 mg/L，达标']);
   });
 });

@@ -12,11 +12,12 @@ import { CpError, requireNonNegative } from '../errors.ts';
 import { parseInput } from '../reference/zod.ts';
 import { applicableStandards } from '../standards/applicable.ts';
 import { BUILTIN_STANDARDS } from '../standards/builtin.ts';
-import { requirePollutant } from '../standards/pollutants.ts';
+import { type Pollutant, requirePollutant } from '../standards/pollutants.ts';
 import type {
   ApplicableStandards,
   BenchmarkDrainage,
   LimitTable,
+  MonitoringPoint,
   PollutantLimit,
 } from '../standards/schema.ts';
 import { MONITORING_POINT_ZH } from '../standards/schema.ts';
@@ -115,9 +116,8 @@ function checkMeasurement(
       field: `${field}.concentration`,
     });
   }
-  const notes: string[] = [];
-  const choice = limitsFor(app, m.medium, p.key, m.point)[0];
-  if (choice === undefined) {
+  const choices = limitsFor(app, m.medium, p.key, m.point);
+  if (choices.length === 0) {
     const check: ConcentrationCheck = {
       pointName: m.pointName,
       point: m.point,
@@ -146,6 +146,34 @@ function checkMeasurement(
       },
     };
   }
+  // Every applicable limit (those at the measurement's own point, if any) is judged with its own table's rules
+  // (benchmark drainage); the binding one is reported: an exceedance first, then the highest ratio.
+  const pool = choices.some((c) => c.pointMatches) ? choices.filter((c) => c.pointMatches) : choices;
+  const judged = pool.map((c) => judge(input, m.pointName, m.point, p, measured, expected, c));
+  const severity = (j: (typeof judged)[number]) =>
+    (j.check.verdict === 'exceed' ? 1e300 : 0) + (j.check.ratio ?? (j.check.verdict === 'exceed' ? 1 : 0));
+  const ranked = [...judged].sort((a, b) => severity(b) - severity(a));
+  const chosen = ranked[0] as (typeof judged)[number];
+  for (const other of ranked.slice(1)) {
+    const note = `另按 ${other.check.standard} ${other.check.table} 判定：${fmt(other.check.converted)} ${expected}，${other.check.verdict === 'pass' ? '达标' : '超标'}`;
+    chosen.check.notes.push(note);
+  }
+  if (chosen.check.notes.length > 0) chosen.step.notes = [...chosen.check.notes];
+  return chosen;
+}
+
+/** One measurement against one limit (with its table's benchmark-drainage conversion). */
+function judge(
+  input: ComplianceInput,
+  pointName: string,
+  point: MonitoringPoint,
+  p: Pollutant,
+  measured: number,
+  expected: string,
+  choice: LimitChoice,
+): { check: ConcentrationCheck; step: Breakdown } {
+  const m = { pointName, point };
+  const notes: string[] = [];
   const { limit, table, standard } = choice;
   if (!choice.pointMatches) {
     notes.push(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CpError } from '../errors.ts';
 import type { IndicatorSystem } from '../evaluation/schema.ts';
@@ -268,5 +269,49 @@ describe('bad input names the field', () => {
     const e = errorOf(() => potentialFromJson(json));
     expect(e.code).toBe(code);
     expect(e.field).toBe(field);
+  });
+});
+
+describe('properties', () => {
+  it('reaching level I never saves less than level II, and nothing is saved by an enterprise already at level I', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            rinse: fc.double({ min: 0, max: 200, noNaN: true }),
+            zinc: fc.double({ min: 1, max: 100, noNaN: true }),
+            area: fc.double({ min: 0, max: 1e7, noNaN: true }),
+            zincUse: fc.double({ min: 0, max: 1e3, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (ents) => {
+          const r = computePotential({
+            ...plating,
+            enterprises: ents.map((e, i) => ({
+              id: `E${i}`,
+              name: `企业${i}`,
+              production: { value: e.area, unit: 'm2' },
+              values: { 'rinse-water-per-area': e.rinse, 'zinc-utilisation': e.zinc },
+              consumption: { 'zinc-utilisation': { value: e.zincUse, unit: 't' } },
+            })),
+          }).value;
+          const ii = r.levels.find((l) => l.level === 'II');
+          const i = r.levels.find((l) => l.level === 'I');
+          if (!ii || !i) return false;
+          return ii.lines.every((l) => {
+            const at1 = i.lines.find(
+              (x) => x.enterpriseId === l.enterpriseId && x.indicatorId === l.indicatorId,
+            );
+            if (!at1 || at1.saved.value < l.saved.value - 1e-9 * Math.max(1, l.saved.value)) return false;
+            const e = ents[Number(l.enterpriseId.slice(1))];
+            const atLevelI =
+              l.indicatorId === 'rinse-water-per-area' ? (e?.rinse ?? 0) <= 8 : (e?.zinc ?? 0) >= 82;
+            return !atLevelI || at1.saved.value === 0;
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

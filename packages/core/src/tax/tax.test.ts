@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CpError } from '../errors.ts';
 import { avoidedTax, computeEnvironmentalTax, taxFromJson } from './tax.ts';
@@ -215,5 +216,70 @@ describe('bad input names the field', () => {
     expect(e.field).toBe('after.outlets.0.pollutants.0.emitted_kg');
     const e2 = errorOf(() => avoidedTax(w('cod', 1) as never, w('cod', -5) as never));
     expect(e2.field).toBe('after.outlets.0.pollutants.0.emitted_kg');
+  });
+});
+
+describe('properties', () => {
+  const WATER = [
+    'cod',
+    'bod5',
+    'toc',
+    'nh3_n',
+    'ss',
+    'tp',
+    'petroleum',
+    'cu',
+    'class_i.cr',
+    'class_i.ni',
+    'class_i.cd',
+  ];
+  const outletOf = (kgs: number[]) => [
+    {
+      id: 'W',
+      medium: 'water' as const,
+      pollutants: kgs.map((kg, i) => ({ pollutant: WATER[i] ?? 'cod', emitted_kg: kg })),
+    },
+  ];
+  const kgs = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), {
+    minLength: WATER.length,
+    maxLength: WATER.length,
+  });
+  const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+    minLength: WATER.length,
+    maxLength: WATER.length,
+  });
+
+  it('cutting any emissions never raises the tax (top-N sums and the COD/BOD5/TOC maximum are monotone)', () => {
+    fc.assert(
+      fc.property(kgs, cuts, (before, cut) => {
+        const after = before.map((kg, i) => kg * (cut[i] ?? 1));
+        const r = avoidedTax(
+          { rates: GD, outlets: outletOf(before) },
+          { rates: GD, outlets: outletOf(after) },
+        );
+        return r.value.avoided_yuan >= -1e-9 * Math.max(1, r.value.before_yuan);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the taxed pollutants are at most 5 class I + 3 other, and the tax is rate × their equivalents', () => {
+    fc.assert(
+      fc.property(kgs, (before) => {
+        const o = computeEnvironmentalTax({ rates: GD, outlets: outletOf(before) }).value.outlets[0];
+        const taxed = o?.pollutants.filter((p) => p.taxed) ?? [];
+        const classI = taxed.filter((p) => p.group === 'water-class-i').length;
+        const other = taxed.filter((p) => p.group === 'water-other').length;
+        const oxygen = taxed.filter((p) => ['cod', 'bod5', 'toc'].includes(p.pollutant)).length;
+        const eq = taxed.reduce((s, p) => s + p.equivalents, 0);
+        return (
+          classI <= 5 &&
+          other <= 3 &&
+          oxygen <= 1 &&
+          Math.abs((o?.tax_yuan ?? 0) - eq * 2.8) <= 1e-9 * Math.max(1, eq)
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -6,6 +6,7 @@ import { annualEndpoints } from './annual.ts';
 import { auditsEndpoints } from './audits.ts';
 import { authEndpoints } from './auth.ts';
 import { balancesEndpoints } from './balances.ts';
+import { complianceEndpoints } from './compliance.ts';
 import { dashboardEndpoints } from './dashboard.ts';
 import { exchangeEndpoints } from './exchange.ts';
 import { formsEndpoints } from './forms.ts';
@@ -20,6 +21,7 @@ export * from './audits.ts';
 export * from './auth.ts';
 export * from './balances.ts';
 export * from './common.ts';
+export * from './compliance.ts';
 export * from './dashboard.ts';
 export * from './endpoint.ts';
 export * from './exchange.ts';
@@ -44,6 +46,7 @@ export const api = {
   ...formsEndpoints,
   ...exchangeEndpoints,
   ...dashboardEndpoints,
+  ...complianceEndpoints,
 } as const;
 export type Api = typeof api;
 export type EndpointName = keyof Api;

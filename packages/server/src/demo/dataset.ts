@@ -5,6 +5,7 @@
 import { type AnnualRows, buildAnnual } from './annual.ts';
 import { type AuditRows, buildAudit } from './audit.ts';
 import { buildBalances } from './balances.ts';
+import { buildCompliance, type ComplianceRows } from './compliance.ts';
 import { buildGuangdong, type GuangdongRows } from './guangdong.ts';
 import { buildOrgs, type DemoOrgs } from './orgs.ts';
 import { createRng } from './prng.ts';
@@ -19,6 +20,7 @@ export interface DemoDataset {
   audit: AuditRows;
   guangdong: GuangdongRows;
   balances: ReturnType<typeof buildBalances>;
+  compliance: ComplianceRows;
 }
 
 export function buildDemoDataset(seed: number = DEMO_SEED): DemoDataset {
@@ -28,5 +30,6 @@ export function buildDemoDataset(seed: number = DEMO_SEED): DemoDataset {
   const audit = buildAudit({ rng: rng.fork('audit'), orgs, annual });
   const guangdong = buildGuangdong(rng.fork('guangdong'), orgs);
   const balances = buildBalances(rng.fork('balances'), annual);
-  return { seed, orgs, annual, audit, guangdong, balances };
+  const compliance = buildCompliance(rng.fork('compliance'), orgs, annual);
+  return { seed, orgs, annual, audit, guangdong, balances, compliance };
 }

@@ -22,6 +22,7 @@ import {
   auditTrainingAttendance,
   auditTrainings,
   bureaus,
+  complianceFacts,
   consultingEngagements,
   consultingFirms,
   cpOptions,
@@ -41,6 +42,7 @@ import {
   mandatoryAudits,
   mandatoryAuditTargets,
   mapDbError,
+  monitoringSamples,
   optionBenefits,
   optionEvidence,
   optionProblems,
@@ -49,6 +51,7 @@ import {
   regions,
   settings,
   siteSurveys,
+  standards,
   type Tx,
   treatmentFacilities,
   userRoles,
@@ -208,6 +211,9 @@ export async function loadDemo(database: Database, opts: LoadDemoOptions): Promi
         await insertAll(tx, evaluations, a.evaluations, counts, 'evaluations');
         await insertAll(tx, evaluationValues, a.evaluationValues, counts, 'evaluation_values');
         await insertAll(tx, processBalances, data.balances, counts, 'process_balances');
+        await insertAll(tx, standards, data.compliance.standards, counts, 'standards');
+        await insertAll(tx, monitoringSamples, data.compliance.samples, counts, 'monitoring_samples');
+        await insertAll(tx, complianceFacts, data.compliance.facts, counts, 'compliance_facts');
 
         const d = data.audit;
         await insertAll(tx, industryAudits, [d.audit], counts, 'industry_audits');

@@ -9,6 +9,7 @@ import { annualRoutes } from './annual.ts';
 import { auditsRoutes } from './audits.ts';
 import { authRoutes } from './auth.ts';
 import { balancesRoutes } from './balances.ts';
+import { complianceRoutes } from './compliance.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { exchangeRoutes } from './exchange.ts';
 import { formsRoutes } from './forms.ts';
@@ -33,4 +34,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   formsRoutes(app, deps);
   exchangeRoutes(app, deps);
   dashboardRoutes(app, deps);
+  complianceRoutes(app, deps);
 }

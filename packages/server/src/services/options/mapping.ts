@@ -183,10 +183,25 @@ export interface CoreOptionsRead {
  * investment, else 0 (noted). An option without a type (mandatory audits use the form's categories) is passed as
  * `management-staff` for the Guangdong totals, where the type plays no part (noted).
  */
+/** The entered economic benefit plus the avoided tax when it is to be added (note 15); absent when neither is. */
+function withAvoidedTax<K extends string>(
+  key: K,
+  entered: number | null,
+  avoided: number | undefined,
+): Partial<Record<K, number>> {
+  if (entered === null && (avoided === undefined || avoided === 0)) return {};
+  return { [key]: (entered ?? 0) + (avoided ?? 0) } as Partial<Record<K, number>>;
+}
+
 export function coreOptions(
   rows: readonly CpOptionRow[],
   benefits: readonly OptionBenefit[],
   view: 'industry' | 'guangdong',
+  /**
+   * Form note 15: the avoided environmental tax (万元/a) of the options whose entered economic benefit leaves it
+   * out (`add_avoided_tax`), added to that benefit; options absent here count their figure as entered.
+   */
+  avoidedTax?: ReadonlyMap<string, { expected: number; actual: number }>,
 ): CoreOptionsRead {
   const byOption = new Map<string, OptionBenefit[]>();
   for (const b of benefits) {
@@ -217,12 +232,16 @@ export function coreOptions(
       ...(r.investmentActual_wanYuan === null
         ? {}
         : { actualInvestment_wanYuan: r.investmentActual_wanYuan }),
-      ...(r.economicBenefitExpected_wanYuanPerYear === null
-        ? {}
-        : { economicBenefit_wanYuanPerYear: r.economicBenefitExpected_wanYuanPerYear }),
-      ...(r.economicBenefitActual_wanYuanPerYear === null
-        ? {}
-        : { actualEconomicBenefit_wanYuanPerYear: r.economicBenefitActual_wanYuanPerYear }),
+      ...withAvoidedTax(
+        'economicBenefit_wanYuanPerYear',
+        r.economicBenefitExpected_wanYuanPerYear,
+        avoidedTax?.get(r.id)?.expected,
+      ),
+      ...withAvoidedTax(
+        'actualEconomicBenefit_wanYuanPerYear',
+        r.economicBenefitActual_wanYuanPerYear,
+        avoidedTax?.get(r.id)?.actual,
+      ),
       benefits: coreLines(own, 'expected', view, skipped),
       ...(hasActualRows ? { actualBenefits: actual } : {}),
     };

@@ -29,6 +29,7 @@ import {
   optionBenefits,
   regions,
 } from '../../db/index.ts';
+import { avoidedTaxAdditions } from '../compliance/avoided-tax.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditVisible, notFound } from '../scope.ts';
 import { coreOptions, coreTarget } from './mapping.ts';
@@ -159,7 +160,8 @@ export async function mandatoryPerformance(ctx: ServiceContext, mandatoryAuditId
     ctx.db,
     eq(cpOptions.mandatoryAuditId, mandatoryAuditId),
   );
-  const read = coreOptions(rows, benefits, 'guangdong');
+  // 注15: the avoided environmental tax of options whose entered benefit leaves it out (never added twice).
+  const read = coreOptions(rows, benefits, 'guangdong', await avoidedTaxAdditions(ctx.db, rows, benefits));
   const totals = aggregateGuangdongForm({
     options: read.options,
     gridFactor,

@@ -1,0 +1,125 @@
+/**
+ * The demo audit's 现状分析 (issue 8): the planted exceedances (demo/compliance.ts `PLANTED_EXCEEDANCES`) and the
+ * quota overrun are found, with their standard, table and clause, and nothing else exceeds; the samples agree with
+ * the annual loads (mg/L × m³ = the emitted load); the industry potential at levels II and I is quantified.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Database } from '../src/db/index.ts';
+import { PLANTED_EXCEEDANCES, QUOTA_EXCEEDED_ENTERPRISE } from '../src/demo/compliance.ts';
+import { buildDemoDataset, DEMO_PASSWORD, loadDemo } from '../src/demo/index.ts';
+import { createTestDatabase, queryRows } from './helpers/db.ts';
+
+let database: Database;
+let dataDir: string;
+let app: FastifyInstance;
+let cookie = '';
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cpaudit-demo-status-'));
+  database = await createTestDatabase();
+  await loadDemo(database, { dataDir });
+  app = await buildApp({ database, config: { ...loadConfig({}), loginRateLimit: 10_000 } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'cz-bureau', password: DEMO_PASSWORD },
+  });
+  cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function get(url: string) {
+  return app.inject({ method: 'GET', url, headers: { cookie } });
+}
+
+describe('the demo status analysis', () => {
+  it('samples agree with the annual loads: Σ(mg/L) × wastewater m³ ÷ 10⁶ = the emitted t (COD, quarterly means)', async () => {
+    const rows = await queryRows(
+      database.db,
+      sql`select s.concentration as c, w.quantity as ww, v.quantity as t
+          from monitoring_samples s
+          join annual_values w on w.enterprise_id = s.enterprise_id and w.year = s.year
+            and w.item_code = 'pollutant_emitted.wastewater'
+          join annual_values v on v.enterprise_id = s.enterprise_id and v.year = s.year
+            and v.item_code = 'pollutant_emitted.cod'
+          where s.pollutant = 'cod' and s.sample_count = 4`,
+    );
+    // 30 enterprises × 3 years; one differs: the planted annual-data error (2023 COD of enterprise 4), where the
+    // annual figure is wrong and the sample is that enterprise's usual concentration.
+    expect(rows.length).toBe(90);
+    const off = rows.filter((r) => Math.abs(Number(r.c) - (Number(r.t) * 1e6) / Number(r.ww)) > 0.051);
+    expect(off).toHaveLength(1);
+    for (const r of rows.filter((x) => !off.includes(x))) {
+      // Stored with 1 decimal: within 0.05 mg/L of t × 10⁶ ÷ m³.
+      expect(Math.abs(Number(r.c) - (Number(r.t) * 1e6) / Number(r.ww))).toBeLessThanOrEqual(0.051);
+    }
+  });
+
+  it('finds the planted exceedances of 2024 with standard, table and clause, the quota overrun, and the potential', async () => {
+    const audits = (await get('/api/audits')).json();
+    const audit = audits.items[0];
+    const res = await get(`/api/audits/${audit.id}/status-analysis?year=2024`);
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json();
+    const plating = buildDemoDataset().orgs.plating;
+    const planted2024 = PLANTED_EXCEEDANCES.filter((p) => p.year === 2024);
+    const withExceedances = s.enterprises.filter((e: { exceedances: unknown[] }) => e.exceedances.length > 0);
+    expect(withExceedances.map((e: { name: string }) => e.name).sort()).toEqual(
+      planted2024.map((p) => plating[p.enterprise]?.name).sort(),
+    );
+    for (const p of planted2024) {
+      const e = s.enterprises.find((x: { name: string }) => x.name === plating[p.enterprise]?.name);
+      expect(e.exceedances).toHaveLength(1);
+      expect(e.exceedances[0]).toMatchObject({
+        pollutant: p.pollutant,
+        point: p.point,
+        pointName: p.pointName,
+        measured: p.concentration_mgL,
+        verdict: 'exceed',
+        standard: 'GB 21900-2008',
+        table: '表2',
+      });
+      expect(e.exceedances[0].clause).toBeTruthy();
+      expect(e.doubleExceed).toBe(true);
+    }
+    const quota = s.enterprises.find(
+      (x: { name: string }) => x.name === plating[QUOTA_EXCEEDED_ENTERPRISE]?.name,
+    );
+    expect(quota.quotaExceeded).toBe(true);
+    expect(quota.doubleExceed).toBe(true);
+    expect(s.counts.withExceedances).toBe(planted2024.length);
+    expect(s.counts.doubleExceed).toBe(planted2024.length + 1);
+    expect(s.counts.enterprises).toBeGreaterThanOrEqual(20);
+    expect(s.tax.total_wanYuan).toBeGreaterThan(0);
+
+    expect(s.potential, s.potentialNote).not.toBeNull();
+    const levels = s.potential.levels.map((l: { level: string }) => l.level);
+    expect(levels).toEqual(['II', 'I']);
+    const [ii, i] = s.potential.levels;
+    expect(ii.byEnterprise.length).toBeGreaterThan(0);
+    expect(ii.byIndicator.length).toBeGreaterThan(0);
+    // Level I asks more than level II: at least as much to save.
+    expect(i.industry.water_m3).toBeGreaterThanOrEqual(ii.industry.water_m3);
+    expect(i.industry.water_m3).toBeGreaterThan(0);
+  });
+
+  it('2023 shows the COD exceedance planted that year', async () => {
+    const audit = (await get('/api/audits')).json().items[0];
+    const s = (await get(`/api/audits/${audit.id}/status-analysis?year=2023`)).json();
+    const planted = PLANTED_EXCEEDANCES.filter((p) => p.year === 2023);
+    expect(s.counts.withExceedances).toBe(planted.length);
+    const cod = s.enterprises.flatMap((e: { exceedances: { pollutant: string }[] }) => e.exceedances);
+    expect(cod.map((x: { pollutant: string }) => x.pollutant)).toEqual(planted.map((p) => p.pollutant));
+  });
+});

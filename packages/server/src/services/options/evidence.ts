@@ -82,6 +82,10 @@ export async function listEvidence(ctx: ServiceContext, optionId: string) {
 
 /** Multipart parser errors (codes of @fastify/multipart) as CpErrors naming what to fix. */
 function multipartError(e: unknown, maxBytes: number): unknown {
+  // The store's size limit names no field: the file is what is too large.
+  if (isCpError(e) && e.code === 'PAYLOAD_TOO_LARGE' && !e.field) {
+    return new CpError('PAYLOAD_TOO_LARGE', e.message, { field: 'file' });
+  }
   if (isCpError(e) || typeof e !== 'object' || e === null) return e;
   const code: unknown = Reflect.get(e, 'code');
   switch (code) {

@@ -68,10 +68,11 @@ export type TaxInputJson = z.input<typeof taxInputSchema>;
 /** JSON of `cpaudit calc tax`: the tax, and with `after` (the same outlets after an option) the avoided tax. */
 export const taxCalcInputSchema = z.strictObject({
   ...taxInputSchema.shape,
+  /** The outlets after the option (all of them, as the tax is per outlet); solid waste unchanged when omitted. */
   after: z
     .strictObject({
-      outlets: z.array(taxOutletSchema).default([]),
-      solidWaste: z.array(solidWasteSchema).default([]),
+      outlets: z.array(taxOutletSchema),
+      solidWaste: z.array(solidWasteSchema).optional(),
     })
     .optional(),
 });

@@ -148,6 +148,17 @@ describe('the avoided tax of an option (广东绩效表 注15)', () => {
     expect(r.value.avoided_wanYuanPerA).toBeCloseTo(0.84, 12);
     const j = taxFromJson({ rates: GD, outlets: outlet(10000), after: { outlets: outlet(7000) } });
     expect(j.value.avoided?.avoided_yuan).toBeCloseTo(8400, 9);
+    // Solid waste omitted after the option is unchanged (12.5 t × 1 000 元 on both sides), not avoided.
+    const w = taxFromJson({
+      rates: GD,
+      outlets: outlet(10000),
+      solidWaste: [{ kind: 'hazardous', taxable_t: 12.5 }],
+      after: { outlets: outlet(7000) },
+    });
+    expect(w.value.avoided?.avoided_yuan).toBeCloseTo(8400, 9);
+    expect(errorOf(() => taxFromJson({ rates: GD, outlets: outlet(1), after: {} })).field).toBe(
+      'after.outlets',
+    );
   });
 
   it('an option that moves a pollutant out of the top 3 changes which ones are taxed', () => {

@@ -340,7 +340,7 @@ export function taxFromJson(json: unknown): Traced<TaxCalcResult> {
   const b = taxOf(before);
   if (after === undefined) return b;
   const a = taxOf(
-    { ...before, outlets: after.outlets, solidWaste: after.solidWaste },
+    { ...before, outlets: after.outlets, solidWaste: after.solidWaste ?? before.solidWaste },
     'after.outlets',
     'after.solidWaste',
   );

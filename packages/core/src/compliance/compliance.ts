@@ -150,9 +150,9 @@ function checkMeasurement(
   // (benchmark drainage); the binding one is reported: an exceedance first, then the highest ratio.
   const pool = choices.some((c) => c.pointMatches) ? choices.filter((c) => c.pointMatches) : choices;
   const judged = pool.map((c) => judge(input, m.pointName, m.point, p, measured, expected, c));
-  const severity = (j: (typeof judged)[number]) =>
-    (j.check.verdict === 'exceed' ? 1e300 : 0) + (j.check.ratio ?? (j.check.verdict === 'exceed' ? 1 : 0));
-  const ranked = [...judged].sort((a, b) => severity(b) - severity(a));
+  const exceeds = (j: (typeof judged)[number]) => (j.check.verdict === 'exceed' ? 1 : 0);
+  const ratio = (j: (typeof judged)[number]) => j.check.ratio ?? exceeds(j);
+  const ranked = [...judged].sort((a, b) => exceeds(b) - exceeds(a) || ratio(b) - ratio(a));
   const chosen = ranked[0] as (typeof judged)[number];
   for (const other of ranked.slice(1)) {
     const note = `另按 ${other.check.standard} ${other.check.table} 判定：${fmt(other.check.converted)} ${expected}，${other.check.verdict === 'pass' ? '达标' : '超标'}`;

@@ -1,29 +1,33 @@
 /**
- * API throughput (issue 3): one representative read and one representative write of the real app, each next to a
- * bare Fastify route answering a payload of the same size, measured in the same run with autocannon.
+ * API under concurrent load on the synthetic province (issue 6; `bench/province.ts` builds or reuses it): three reads
+ * and two writes of the real app, each next to a bare Fastify route answering a payload of the same size, measured
+ * in the same run with autocannon at 1 and 50 connections, and the peak RSS of the server process during each.
  *
- * - read: `listAuditOptions` of the demo's 常州 industry audit (`GET /api/audits/:id/options?limit=50`) as the
- *   city bureau: session lookup, scope conditions, a paged query with joins, response validation;
- * - write: `updateOption` (`PATCH /api/options/:id`, `responsibleUnit`) with the version read: one transaction,
- *   version check, triggers (version bump, audit log). Each connection holds its own option while a request is in
- *   flight and takes the new version from the answer, so no write conflicts; only 2xx answers count as done.
- * - baseline: a bare Fastify app (no session, database or validation) whose routes answer the same number of
- *   bytes (the PATCH one parses the same JSON body).
- *
- * The servers run in a child process (this file with `serve`), the load generator here, so they do not share a
- * thread. Backends: embedded PGlite with the demo, and PostgreSQL when CPAUDIT_TEST_PG or DATABASE_URL is set (a
- * throw-away database created on that server, dropped after). BENCH_SECONDS (default 5) per measurement;
- * BENCH_DEBUG=1 prints every failed write (status and error).
+ * - dashboard: `GET /api/dashboard` as the bureau of the city of the largest audit (one scoped request);
+ * - benchmark: `GET /api/indicator-systems/:id/benchmark?indicator=rinse-water-per-area&year=…` as the province
+ *   bureau: one indicator of the electroplating system across the whole industry of the province;
+ * - enterprise: `GET /api/enterprises/:id` as that city bureau (the enterprise page's profile);
+ * - annual write: `PUT /api/annual/enterprises/:id/years/:year` (a draft year, one value re-saved with a new note)
+ *   as the platform administrator, with the submission version read;
+ * - option write: `PATCH /api/options/:id` (`responsibleUnit`) with the version read, as the city bureau.
+ * Each write connection holds its own row while a request is in flight and takes the new version from the answer,
+ * so there are no write conflicts; only 2xx answers count. Writes bump versions in the cached province (the data
+ * stay the same otherwise). BENCH_SECONDS (default 5) per measurement.
  *
  *   npm run bench -- api
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  backends,
+  ensureProvince,
+  markdownTable,
+  PROVINCE,
+  type ProvinceLocation,
+  printBuild,
+  startServer,
+  stopServer,
+} from './province.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // autocannon (CommonJS, no type declarations): the part used here.
@@ -69,97 +73,6 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
   opts: AutocannonOptions,
 ) => Promise<AutocannonResult>;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Server side (child process): the real app on a backend with the demo, and the bare Fastify baseline.
-
-const THIS_FILE = fileURLToPath(import.meta.url);
-
-interface Ready {
-  app: number;
-  bare: number;
-}
-
-async function serve(backend: 'pglite' | 'postgres', databaseUrl: string | undefined): Promise<void> {
-  const { default: Fastify } = await import('fastify');
-  const { buildApp, loadConfig, openDatabase } = await import('@cpaudit/server');
-  const { loadDemo } = await import('@cpaudit/server/demo');
-  const dataDir = mkdtempSync(join(tmpdir(), 'cpaudit-bench-api-'));
-  const database =
-    backend === 'postgres'
-      ? await openDatabase({ databaseUrl: databaseUrl ?? '' })
-      : await openDatabase({ memory: true });
-  await database.migrate();
-  await loadDemo(database, { dataDir });
-  const config = { ...loadConfig({}), dataDir, loginRateLimit: 1_000_000, logLevel: 'error' };
-  const app = await buildApp({ database, config });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-
-  // Baseline: the same number of bytes as the real answer (`?bytes=`), JSON, nothing else.
-  const bare = Fastify({ logger: false });
-  const payloads = new Map<number, string>();
-  const payload = (bytes: number): string => {
-    let p = payloads.get(bytes);
-    if (p === undefined) {
-      p = `{"items":"${'x'.repeat(Math.max(0, bytes - 12))}"}`;
-      payloads.set(bytes, p);
-    }
-    return p;
-  };
-  const bytesOf = (q: unknown): number => Number((q as { bytes?: string }).bytes ?? 0);
-  bare.get('/bare', async (req, reply) => reply.type('application/json').send(payload(bytesOf(req.query))));
-  bare.patch('/bare', async (req, reply) => {
-    if (typeof (req.body as { version?: unknown }).version !== 'number') return reply.status(400).send();
-    return reply.type('application/json').send(payload(bytesOf(req.query)));
-  });
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-
-  const portOf = (s: { server: { address(): unknown } }): number =>
-    (s.server.address() as { port: number }).port;
-  const ready: Ready = { app: portOf(app), bare: portOf(bare) };
-  process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
-  const stop = async () => {
-    await app.close();
-    await bare.close();
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Load side.
-
-function startChild(
-  backend: 'pglite' | 'postgres',
-  url: string | undefined,
-): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, 'serve', backend, url ?? ''], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolveReady, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\{.*\})/.exec(out);
-      if (m?.[1]) resolveReady({ child, ready: JSON.parse(m[1]) as Ready });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`bench server exited (${code}) before it was ready:\n${out}`)),
-    );
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 interface Session {
   cookie: string;
   csrf: string;
@@ -191,16 +104,6 @@ interface OptionRef {
   version: number;
 }
 
-async function editableOptions(base: string, session: Session, auditId: string): Promise<OptionRef[]> {
-  const { body } = await getJson<{ items: (OptionRef & { status: string })[] }>(
-    base,
-    session,
-    `/api/audits/${auditId}/options?limit=500`,
-  );
-  // A verified option is locked (STATE_CONFLICT) until sent back: not a write anyone would make.
-  return body.items.filter((o) => o.status !== 'verified').map((o) => ({ id: o.id, version: o.version }));
-}
-
 interface Figure {
   rps: number;
   p50: number;
@@ -230,46 +133,275 @@ function read(
   );
 }
 
-/** PATCHes of options, each connection on an option nobody else is writing, with the version it last got. */
-function write(
+interface Line {
+  scenario: string;
+  connections: number;
+  real: Figure;
+  bare: Figure;
+  rss_MB: number;
+}
+
+async function peakRss(bareBase: string): Promise<number> {
+  const res = await fetch(`${bareBase}/__rss`);
+  return ((await res.json()) as { peak_MB: number }).peak_MB;
+}
+
+interface AnnualRef extends OptionRef {
+  year: number;
+  quantity: number;
+}
+
+async function benchBackend(loc: ProvinceLocation, seconds: number): Promise<void> {
+  printBuild(loc);
+  const t0 = performance.now();
+  let child: ChildProcess | undefined;
+  try {
+    const started = await startServer(loc);
+    child = started.child;
+    const { ready } = started;
+    const info = ready.info;
+    const base = `http://127.0.0.1:${ready.app}`;
+    const bareBase = `http://127.0.0.1:${ready.bare}`;
+    console.log(
+      `\n[${loc.backend}] servers ready in ${((performance.now() - t0) / 1000).toFixed(1)} s; largest audit: ${info.auditTitle} (${info.auditEnterprises} enterprises)`,
+    );
+    const prefix = `s${PROVINCE.seed}`;
+    const city = await login(base, `${prefix}-${info.cityCode}`);
+    const province = await login(base, `${prefix}-province`);
+    const admin = await login(base, `${prefix}-admin`);
+    const h = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+    if (!info.systemId || !info.enterpriseId)
+      throw new Error('the province has no electroplating system or enterprise');
+    const lastYear = Math.max(...info.drafts.map((d) => d.year), 2024);
+    const reads: { scenario: string; session: Session; path: string }[] = [
+      { scenario: 'dashboard', session: city, path: '/api/dashboard' },
+      {
+        scenario: 'benchmark',
+        session: province,
+        path: `/api/indicator-systems/${info.systemId}/benchmark?indicator=rinse-water-per-area&year=${lastYear}`,
+      },
+      { scenario: 'enterprise', session: city, path: `/api/enterprises/${info.enterpriseId}` },
+    ];
+    const lines: Line[] = [];
+    for (const r of reads) {
+      const bytes = (await getJson(base, r.session, r.path)).bytes;
+      await read(base, r.path, 10, 1, h(r.session));
+      for (const connections of [1, 50]) {
+        await peakRss(bareBase);
+        const real = await read(base, r.path, connections, seconds, h(r.session));
+        const rss = await peakRss(bareBase);
+        const bare = await read(bareBase, `/bare?bytes=${bytes}`, connections, seconds, {});
+        lines.push({
+          scenario: `${r.scenario} (${(bytes / 1024).toFixed(1)} KB)`,
+          connections,
+          real,
+          bare,
+          rss_MB: rss,
+        });
+      }
+    }
+
+    // Annual write: draft years of the last data year, one value re-saved with a new note.
+    const annualPool: AnnualRef[] = [];
+    for (const d of info.drafts.slice(0, 120)) {
+      const { body } = await getJson<{
+        submission: { version: number } | null;
+        values: { itemCode: string; quantity: number | null }[];
+      }>(base, admin, `/api/annual/enterprises/${d.id}/years/${d.year}`);
+      const reuse = body.values.find((v) => v.itemCode === 'water.reuse');
+      if (body.submission && typeof reuse?.quantity === 'number') {
+        annualPool.push({
+          id: d.id,
+          year: d.year,
+          version: body.submission.version,
+          quantity: reuse.quantity,
+        });
+      }
+    }
+    // Options of the largest audit that the city bureau may change (a verified option is locked).
+    const { body: opts } = await getJson<{ items: (OptionRef & { status: string })[] }>(
+      base,
+      city,
+      `/api/audits/${info.auditId}/options?limit=500`,
+    );
+    const optionPool = opts.items
+      .filter((o) => o.status !== 'verified')
+      .map((o) => ({ id: o.id, version: o.version }));
+    const probeOption = optionPool[0];
+    if (!probeOption) throw new Error('no option to write');
+    const probe = await fetch(`${base}/api/options/${probeOption.id}`, {
+      method: 'PATCH',
+      headers: { ...h(city), 'content-type': 'application/json' },
+      body: JSON.stringify({ version: probeOption.version, responsibleUnit: '基准测试实施单位' }),
+    });
+    const probeText = await probe.text();
+    if (probe.status !== 200) throw new Error(`option write refused: ${probe.status} ${probeText}`);
+    probeOption.version = (JSON.parse(probeText) as { version: number }).version;
+    const optionBytes = Buffer.byteLength(probeText);
+    const firstAnnual = annualPool[0];
+    if (!firstAnnual) throw new Error('no draft year to write');
+    const annualBytes = (
+      await getJson(base, admin, `/api/annual/enterprises/${firstAnnual.id}/years/${firstAnnual.year}`)
+    ).bytes;
+
+    for (const connections of [1, 50]) {
+      // autocannon builds a connection's first request twice (at setup and at the first send), so a connection
+      // may hold two rows: a small province (BENCH_ENTERPRISES) with few draft years gets fewer connections.
+      const annualConns = Math.max(1, Math.min(connections, Math.floor(annualPool.length / 2)));
+      let n = 0;
+      await peakRss(bareBase);
+      const realAnnual = await writeWith(
+        base,
+        annualConns,
+        seconds,
+        h(admin),
+        'PUT',
+        annualPool,
+        (o) => {
+          const a = o as AnnualRef;
+          n++;
+          return {
+            path: `/api/annual/enterprises/${a.id}/years/${a.year}`,
+            body: JSON.stringify({
+              version: a.version,
+              values: [{ itemCode: 'water.reuse', quantity: a.quantity, unit: 'm3', note: `基准测试 ${n}` }],
+            }),
+          };
+        },
+        (b) => (JSON.parse(b) as { submission?: { version?: number } }).submission?.version,
+      );
+      const rssA = await peakRss(bareBase);
+      const bareAnnual = await writeWith(
+        bareBase,
+        annualConns,
+        seconds,
+        {},
+        'PUT',
+        annualPool.map((o) => ({ ...o })),
+        () => ({
+          path: `/bare?bytes=${annualBytes}`,
+          body: JSON.stringify({ version: 1 }),
+        }),
+        () => 1,
+      );
+      lines.push({
+        scenario: `annual write (${(annualBytes / 1024).toFixed(1)} KB)`,
+        connections: annualConns,
+        real: realAnnual,
+        bare: bareAnnual,
+        rss_MB: rssA,
+      });
+
+      if (optionPool.length < 2 * connections)
+        throw new Error(`${optionPool.length} options for ${connections} connections`);
+      await peakRss(bareBase);
+      const realOption = await writeWith(
+        base,
+        connections,
+        seconds,
+        h(city),
+        'PATCH',
+        optionPool,
+        (o) => {
+          n++;
+          return {
+            path: `/api/options/${o.id}`,
+            body: JSON.stringify({ version: o.version, responsibleUnit: `基准测试实施单位 ${n}` }),
+          };
+        },
+        (b) => (JSON.parse(b) as { version?: number }).version,
+      );
+      const rssO = await peakRss(bareBase);
+      const bareOption = await writeWith(
+        bareBase,
+        connections,
+        seconds,
+        {},
+        'PATCH',
+        optionPool.map((o) => ({ ...o })),
+        () => ({
+          path: `/bare?bytes=${optionBytes}`,
+          body: JSON.stringify({ version: 1 }),
+        }),
+        () => 1,
+      );
+      lines.push({
+        scenario: `option write (${(optionBytes / 1024).toFixed(1)} KB)`,
+        connections,
+        real: realOption,
+        bare: bareOption,
+        rss_MB: rssO,
+      });
+    }
+    markdownTable(
+      `API on ${loc.backend}, province of ${PROVINCE.enterprises} enterprises (${seconds} s each; ratio = cpaudit req/s ÷ bare Fastify req/s; only 2xx counted; RSS = peak of the server process)`,
+      [
+        'scenario',
+        'conns',
+        'cpaudit req/s',
+        'p50 ms',
+        'p99 ms',
+        'failed',
+        'bare req/s',
+        'bare p50',
+        'bare p99',
+        'ratio',
+        'peak RSS MB',
+      ],
+      lines.map((l) => [
+        l.scenario,
+        l.connections,
+        l.real.rps.toFixed(0),
+        l.real.p50.toFixed(1),
+        l.real.p99.toFixed(1),
+        l.real.failed,
+        l.bare.rps.toFixed(0),
+        l.bare.p50.toFixed(1),
+        l.bare.p99.toFixed(1),
+        `${(l.real.rps / l.bare.rps).toFixed(3)}×`,
+        l.rss_MB.toFixed(0),
+      ]),
+    );
+  } finally {
+    if (child) await stopServer(child);
+  }
+}
+
+/** Writes, each connection on a row nobody else is writing, with the version it last got. */
+function writeWith(
   base: string,
   connections: number,
   duration: number,
   headers: Record<string, string>,
-  pathOf: (o: OptionRef) => string,
+  method: 'PUT' | 'PATCH',
   pool: OptionRef[],
+  request: (o: OptionRef) => { path: string; body: string },
+  nextVersion: (body: string) => number | undefined,
 ): Promise<Figure> {
-  let n = 0;
   return autocannon({
     url: base,
     connections,
     duration,
     requests: [
       {
-        method: 'PATCH',
+        method,
         path: '/',
         headers: { ...headers, 'content-type': 'application/json' },
         setupRequest(req, context) {
-          const option = pool.pop();
-          if (option === undefined) throw new Error('option pool empty: fewer options than connections');
-          context.option = option;
-          n++;
-          return {
-            ...req,
-            path: pathOf(option),
-            body: JSON.stringify({ version: option.version, responsibleUnit: `基准测试实施单位 ${n}` }),
-          };
+          const row = pool.pop();
+          if (row === undefined) throw new Error('write pool empty: fewer rows than connections');
+          context.row = row;
+          return { ...req, ...request(row) };
         },
         onResponse(status, body, context) {
-          const option = context.option as OptionRef | undefined;
-          if (option === undefined) return;
-          context.option = undefined;
+          const row = context.row as OptionRef | undefined;
+          if (row === undefined) return;
+          context.row = undefined;
           if (status >= 200 && status < 300) {
-            const next = (JSON.parse(body) as { version?: number }).version;
-            pool.push({ id: option.id, version: typeof next === 'number' ? next : option.version });
-          } else {
-            // A failed write: its version is unknown now; the option leaves the pool (counted as failed).
-            if (process.env.BENCH_DEBUG) console.log('failed write', status, body.slice(0, 300));
+            const next = nextVersion(body);
+            pool.push({ ...row, version: typeof next === 'number' ? next : row.version });
+          } else if (process.env.BENCH_DEBUG) {
+            console.log('failed write', status, body.slice(0, 300));
           }
         },
       },
@@ -277,138 +409,7 @@ function write(
   }).then(figureOf);
 }
 
-interface Line {
-  scenario: string;
-  connections: number;
-  real: Figure;
-  bare: Figure;
-}
-
-function printLines(title: string, lines: Line[]): void {
-  console.log(`\n${title}`);
-  const head = [
-    'scenario',
-    'conns',
-    'cpaudit req/s',
-    'p50 ms',
-    'p99 ms',
-    'failed',
-    'bare req/s',
-    'p50 ms',
-    'p99 ms',
-    'ratio',
-  ];
-  console.log(head.map((h) => h.padEnd(14)).join(''));
-  for (const l of lines) {
-    console.log(
-      [
-        l.scenario,
-        String(l.connections),
-        l.real.rps.toFixed(0),
-        l.real.p50.toFixed(1),
-        l.real.p99.toFixed(1),
-        String(l.real.failed),
-        l.bare.rps.toFixed(0),
-        l.bare.p50.toFixed(1),
-        l.bare.p99.toFixed(1),
-        `${(l.real.rps / l.bare.rps).toFixed(3)}×`,
-      ]
-        .map((c) => c.padEnd(14))
-        .join(''),
-    );
-  }
-}
-
-async function benchBackend(
-  backend: 'pglite' | 'postgres',
-  url: string | undefined,
-  seconds: number,
-): Promise<void> {
-  const t0 = performance.now();
-  const { child, ready } = await startChild(backend, url);
-  try {
-    const base = `http://127.0.0.1:${ready.app}`;
-    const bareBase = `http://127.0.0.1:${ready.bare}`;
-    console.log(
-      `\n[${backend}] demo loaded and servers ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-    const session = await login(base, 'cz-bureau');
-    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
-    const { body: audits } = await getJson<{ items: { id: string }[] }>(base, session, '/api/audits');
-    const auditId = audits.items[0]?.id;
-    if (!auditId) throw new Error('cz-bureau sees no audit in the demo');
-    const readPath = `/api/audits/${auditId}/options?limit=50`;
-    const readBytes = (await getJson(base, session, readPath)).bytes;
-    const first = (await editableOptions(base, session, auditId))[0];
-    if (!first) throw new Error('no option in the demo audit');
-    const probe = await fetch(`${base}/api/options/${first.id}`, {
-      method: 'PATCH',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ version: first.version, responsibleUnit: '基准测试实施单位' }),
-    });
-    const probeText = await probe.text();
-    if (probe.status !== 200)
-      throw new Error(`cz-bureau cannot update an option: ${probe.status} ${probeText}`);
-    const writeBytes = Buffer.byteLength(probeText);
-    console.log(
-      `read answer ${readBytes} bytes, write answer ${writeBytes} bytes (the baseline answers as many)`,
-    );
-
-    // Warm-up (JIT, connection pools, caches), not reported.
-    await read(base, readPath, 10, 1, headers);
-    await read(bareBase, `/bare?bytes=${readBytes}`, 10, 1, {});
-
-    const lines: Line[] = [];
-    // 1 connection: the latency of one request alone; 10 and 50: throughput under concurrent users.
-    for (const connections of [1, 10, 50]) {
-      lines.push({
-        scenario: 'read',
-        connections,
-        real: await read(base, readPath, connections, seconds, headers),
-        bare: await read(bareBase, `/bare?bytes=${readBytes}`, connections, seconds, {}),
-      });
-      const pool = await editableOptions(base, session, auditId);
-      if (pool.length < connections) throw new Error(`${pool.length} options for ${connections} connections`);
-      const barePool = pool.map((o) => ({ ...o }));
-      lines.push({
-        scenario: 'write',
-        connections,
-        real: await write(base, connections, seconds, headers, (o) => `/api/options/${o.id}`, pool),
-        bare: await write(bareBase, connections, seconds, {}, () => `/bare?bytes=${writeBytes}`, barePool),
-      });
-    }
-    printLines(
-      `API throughput on ${backend} (${seconds} s each; ratio = cpaudit req/s ÷ bare Fastify req/s; only 2xx counted)`,
-      lines,
-    );
-  } finally {
-    await stopChild(child);
-  }
-}
-
 export default async function apiBench(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5) || 5;
-  await benchBackend('pglite', undefined, seconds);
-  const adminUrl = process.env.CPAUDIT_TEST_PG?.trim() || process.env.DATABASE_URL?.trim();
-  if (!adminUrl) {
-    console.log('\n(PostgreSQL not measured: set CPAUDIT_TEST_PG or DATABASE_URL to a postgres:// server)');
-    return;
-  }
-  const { default: postgres } = await import('postgres');
-  const name = `cpaudit_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  try {
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    await benchBackend('postgres', u.toString(), seconds);
-  } finally {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end({ timeout: 5 });
-  }
-}
-
-if (process.argv[1] === THIS_FILE && process.argv[2] === 'serve') {
-  const backend = process.argv[3] === 'postgres' ? 'postgres' : 'pglite';
-  await serve(backend, process.argv[4] || undefined);
+  for (const backend of backends()) await benchBackend(await ensureProvince(backend), seconds);
 }

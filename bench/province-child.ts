@@ -1,0 +1,324 @@
+/**
+ * The server side of the province benchmarks, in a child process of its own so that its peak memory (RSS) is the
+ * server's, not the load generator's:
+ * - `serve <location json>`: the real app on the cached province, a bare Fastify app answering payloads of a given
+ *   size (the baseline), and `GET /__rss` on the bare app: the peak RSS sampled every 20 ms since the last call;
+ * - `task <name> <location json>`: one in-process scenario (aggregation, report, import) timed next to its baseline,
+ *   printed as `RESULT <json>` with the process's peak RSS.
+ */
+
+import type { ReportData } from '@cpaudit/documents';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { buildApp } from '../packages/server/src/app.ts';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { executeRows, openDatabase } from '../packages/server/src/db/index.ts';
+import type { Actor, ServiceContext } from '../packages/server/src/services/context.ts';
+import { downloadWorkbook, importWorkbookBytes } from '../packages/server/src/services/exchange/index.ts';
+import { auditPerformance } from '../packages/server/src/services/options/performance.ts';
+import { auditReportData, auditReportDocx } from '../packages/server/src/services/reports/index.ts';
+import { evidenceStore } from '../packages/server/src/storage/index.ts';
+import type { Timing } from './harness.ts';
+import type { ProvinceLocation } from './province.ts';
+
+export interface TaskRow {
+  scenario: string;
+  items: number;
+  figure: Timing;
+  baseline: Timing;
+  note?: string;
+}
+
+export interface TaskResult {
+  rows: TaskRow[];
+  peakRss_MB: number;
+}
+
+const PLATFORM: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'cpaudit-bench',
+  displayName: 'bench',
+  roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
+  sessionId: '',
+  csrfToken: '',
+};
+
+export async function timeAsync(
+  name: string,
+  fn: () => Promise<unknown>,
+  runs = 3,
+  warmup = 1,
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { name, median_ms: samples[Math.floor(samples.length / 2)] ?? 0, min_ms: samples[0] ?? 0, runs };
+}
+
+function open(loc: ProvinceLocation) {
+  return loc.databaseUrl
+    ? openDatabase({ databaseUrl: loc.databaseUrl })
+    : openDatabase({ dataDir: loc.dataDir });
+}
+
+/** The audit with the most enterprises (the ≈ 500-enterprise audit), and the ids the API scenarios use. */
+export async function probe(db: Parameters<typeof executeRows>[0]) {
+  const [big] = await executeRows(
+    db,
+    sql.raw(
+      `select a.id, a.title, a.region_code, count(*)::int as n from industry_audits a join audit_enterprises ae on ae.audit_id = a.id group by a.id order by n desc, a.title limit 1`,
+    ),
+  );
+  if (!big) throw new Error('the province has no industry audit');
+  const [system] = await executeRows(
+    db,
+    sql.raw(
+      `select id from indicator_systems where definition ->> 'id' = 'electroplating-2015-table1' and status = 'active' limit 1`,
+    ),
+  );
+  const [enterprise] = await executeRows(
+    db,
+    sql.raw(
+      `select enterprise_id as id from audit_enterprises where audit_id = '${String(big.id)}' order by enterprise_id limit 1`,
+    ),
+  );
+  const drafts = await executeRows(
+    db,
+    sql.raw(
+      `select s.enterprise_id as id, s.year from annual_submissions s where s.status = 'draft' and s.year = (select max(year) from annual_submissions) order by s.enterprise_id limit 400`,
+    ),
+  );
+  return {
+    auditId: String(big.id),
+    auditTitle: String(big.title),
+    auditEnterprises: Number(big.n),
+    cityCode: String(big.region_code),
+    systemId: system ? String(system.id) : null,
+    enterpriseId: enterprise ? String(enterprise.id) : null,
+    drafts: drafts.map((d) => ({ id: String(d.id), year: Number(d.year) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The hand-written SQL of the Appendix B table 7.2 totals: option counts, investment and economic benefit per cost
+// class (无/低费, 中/高费) of the implemented options, and the sums of their benefit lines by item.
+
+function totalsSql(where: string, perAudit: boolean): string {
+  const key = perAudit ? 'o.audit_id, ' : '';
+  return `with o as (select * from cp_options o where ${where} and o.status in ('implemented', 'verified'))
+select ${key}'option' as kind, o.cost_class as item, count(*)::float8 as n, sum(coalesce(o.investment_actual_wan_yuan, o.investment_planned_wan_yuan))::float8 as investment, sum(coalesce(o.economic_benefit_actual_wan_yuan_per_year, o.economic_benefit_expected_wan_yuan_per_year))::float8 as benefit from o group by ${key}o.cost_class
+union all
+select ${key}'benefit', b.item_code, count(*)::float8, sum(b.quantity)::float8, null from o join option_benefits b on b.option_id = o.id and b.basis = 'actual' group by ${key}b.item_code`;
+}
+
+function plainTable(rows: readonly (readonly (string | number | null)[])[]): Table {
+  return new Table({
+    rows: rows.map(
+      (r) =>
+        new TableRow({
+          children: r.map((c) => new TableCell({ children: [new Paragraph(c === null ? '' : String(c))] })),
+        }),
+    ),
+  });
+}
+
+/** The report's main tables with the docx library alone (no styles, charts, photos, TOC): the baseline. */
+async function plainReport(d: ReportData): Promise<Uint8Array> {
+  const t72 = d.performance.table72;
+  const keys = t72.columns.map((c) => c.key);
+  const tables = [
+    d.enterprises.map((e) => [e.name, e.uscc, e.region, e.employees, e.products, e.statusLabel]),
+    d.options.map((o) => [
+      o.code,
+      o.typeLabel,
+      o.name,
+      o.summary,
+      o.environmentalBenefit,
+      o.economicBenefit_wanYuanPerYear,
+      o.investment_wanYuan,
+      o.responsibleUnit,
+    ]),
+    [
+      ['方案个数（个）', ...keys.map((k) => t72.optionCount[k])],
+      ['投资金额（万元）', ...keys.map((k) => t72.investment_wanYuan[k])],
+      ['经济效益（万元/年）', ...keys.map((k) => t72.economicBenefit_wanYuanPerYear[k])],
+    ],
+  ].filter((rows) => rows.length > 0);
+  const doc = new Document({ sections: [{ children: tables.map(plainTable) }] });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult> {
+  const database = await open(loc);
+  try {
+    const ctx: ServiceContext = { database, db: database.db, actor: PLATFORM, now: () => new Date() };
+    const p = await probe(database.db);
+    const rows: TaskRow[] = [];
+    if (name === 'aggregation') {
+      const [count] = await executeRows(
+        database.db,
+        sql.raw(`select count(*)::int as n from cp_options where audit_id = '${p.auditId}'`),
+      );
+      rows.push({
+        scenario: `7.2/7.3 audit of ${p.auditEnterprises} ent.`,
+        items: Number(count?.n ?? 0),
+        figure: await timeAsync('auditPerformance', () => auditPerformance(ctx, p.auditId), 5, 1),
+        baseline: await timeAsync(
+          'one SQL',
+          () => executeRows(database.db, sql.raw(totalsSql(`o.audit_id = '${p.auditId}'`, false))),
+          5,
+          1,
+        ),
+      });
+      const audits = await executeRows(database.db, sql.raw('select id from industry_audits order by id'));
+      const [all] = await executeRows(
+        database.db,
+        sql.raw('select count(*)::int as n from cp_options where audit_id is not null'),
+      );
+      rows.push({
+        scenario: `7.2/7.3 province (${audits.length} audits)`,
+        items: Number(all?.n ?? 0),
+        figure: await timeAsync(
+          'auditPerformance × audits',
+          async () => {
+            for (const a of audits) await auditPerformance(ctx, String(a.id));
+          },
+          1,
+          0,
+        ),
+        baseline: await timeAsync(
+          'one SQL grouped by audit',
+          () => executeRows(database.db, sql.raw(totalsSql('o.audit_id is not null', true))),
+          3,
+          1,
+        ),
+      });
+    } else if (name === 'report') {
+      const deps = { store: evidenceStore(loc.dataDir) };
+      const data = await auditReportData(ctx, deps, p.auditId);
+      let bytes = 0;
+      rows.push({
+        scenario: `report ${p.auditEnterprises} ent.`,
+        items: data.options.length,
+        figure: await timeAsync(
+          'auditReportDocx',
+          async () => {
+            bytes = (await auditReportDocx(ctx, deps, p.auditId)).bytes.byteLength;
+          },
+          2,
+          1,
+        ),
+        baseline: await timeAsync('tables with docx alone', () => plainReport(data), 2, 1),
+        note: `${(bytes / 1024).toFixed(0)} KiB`,
+      });
+    } else if (name === 'import') {
+      const file = await downloadWorkbook(ctx, p.auditId);
+      let problems = 0;
+      let checked = 0;
+      rows.push({
+        scenario: `workbook ${p.auditEnterprises} ent. (dry run)`,
+        items: p.auditEnterprises * 3,
+        figure: await timeAsync(
+          'importWorkbookBytes dry run',
+          async () => {
+            const r = await importWorkbookBytes(
+              ctx,
+              { maxUploadBytes: 200 * 1024 * 1024 },
+              { auditId: p.auditId },
+              file.bytes,
+              true,
+            );
+            problems = r.problems.length;
+            checked = r.written.created + r.written.updated + r.written.unchanged;
+          },
+          2,
+          1,
+        ),
+        baseline: await timeAsync(
+          'exceljs load',
+          async () => {
+            const wb = new ExcelJS.Workbook();
+            await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+          },
+          2,
+          1,
+        ),
+        note: `${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB, ${checked} values checked, ${problems} problems`,
+      });
+    } else {
+      throw new Error(`unknown task ${name}`);
+    }
+    return { rows, peakRss_MB: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(loc: ProvinceLocation): Promise<void> {
+  const { default: Fastify } = await import('fastify');
+  let peak = process.memoryUsage().rss;
+  setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peak) peak = rss;
+  }, 20).unref();
+  const database = await open(loc);
+  const info = await probe(database.db);
+  const config = { ...loadConfig({}), dataDir: loc.dataDir, loginRateLimit: 1_000_000, logLevel: 'error' };
+  const app = await buildApp({ database, config });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const bare = Fastify({ logger: false });
+  const payloads = new Map<number, string>();
+  const payload = (bytes: number): string => {
+    let p = payloads.get(bytes);
+    if (p === undefined) {
+      p = `{"items":"${'x'.repeat(Math.max(0, bytes - 12))}"}`;
+      payloads.set(bytes, p);
+    }
+    return p;
+  };
+  const bytesOf = (q: unknown): number => Number((q as { bytes?: string }).bytes ?? 0);
+  bare.get('/bare', async (req, reply) => reply.type('application/json').send(payload(bytesOf(req.query))));
+  const write = async (
+    req: { body: unknown; query: unknown },
+    reply: { type(t: string): { send(p: string): unknown }; status(n: number): { send(): unknown } },
+  ) => {
+    if (typeof (req.body as { version?: unknown }).version !== 'number') return reply.status(400).send();
+    return reply.type('application/json').send(payload(bytesOf(req.query)));
+  };
+  bare.patch('/bare', write);
+  bare.put('/bare', write);
+  bare.get('/__rss', async () => {
+    const out = { peak_MB: peak / 1024 / 1024 };
+    peak = process.memoryUsage().rss;
+    return out;
+  });
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const portOf = (s: { server: { address(): unknown } }): number =>
+    (s.server.address() as { port: number }).port;
+  process.stdout.write(`READY ${JSON.stringify({ app: portOf(app), bare: portOf(bare), info })}\n`);
+  const stop = async () => {
+    await app.close();
+    await bare.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+if (process.argv[2] === 'serve') {
+  await serve(JSON.parse(process.argv[3] ?? '{}') as ProvinceLocation);
+} else if (process.argv[2] === 'task') {
+  const result = await runTask(
+    process.argv[3] ?? '',
+    JSON.parse(process.argv[4] ?? '{}') as ProvinceLocation,
+  );
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+  process.exit(0);
+}

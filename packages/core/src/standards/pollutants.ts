@@ -29,18 +29,15 @@ export interface Pollutant {
   source: Source;
 }
 
-/** GB 8978-1996 classes as shared facts §6.3 grades them: 7 heavy metals confirmed, the other 6 class-I items not. */
-const SRC_CLASS_I_VERIFIED: Source = {
+/**
+ * GB 8978-1996 第一类污染物: shared facts §6.3 confirms 7 heavy metals (public code) and leaves 6 unverified; a
+ * re-post of the standard's 表1 lists all 13 (总汞 … 总银, 总α/总β放射性), so every class-I item here cites it.
+ */
+const SRC_CLASS_I: Source = {
   document: 'GB 8978-1996 《污水综合排放标准》',
-  clause: '第一类污染物',
-  status: 'code-only',
-  note: '7 heavy-metal items confirmed via a Jiangsu standard excerpt in public code (shared facts §6.3)',
-};
-const SRC_CLASS_I_UNVERIFIED: Source = {
-  document: 'GB 8978-1996 《污水综合排放标准》',
-  clause: '第一类污染物',
-  status: 'unverified',
-  note: 'recollection (shared facts §6.3): check against the standard',
+  clause: '表1 第一类污染物最高允许排放浓度',
+  url: 'http://true-witness.com/st173403/article_598790.html',
+  status: 'verified-page',
 };
 const SRC_CLASS_II: Source = {
   document: 'GB 8978-1996 《污水综合排放标准》',
@@ -70,17 +67,17 @@ const WA: readonly PollutantMedium[] = ['water', 'air'];
 
 const ROWS: readonly Row[] = [
   // Class I (GB 8978-1996 第一类污染物)
-  ['class_i.hg', '总汞', 'Total mercury', W, 'I', SRC_CLASS_I_VERIFIED, { water: 'w20111' }],
-  ['class_i.alkyl_hg', '烷基汞', 'Alkyl mercury', W, 'I', SRC_CLASS_I_VERIFIED, { water: 'w20113' }],
-  ['class_i.cd', '总镉', 'Total cadmium', W, 'I', SRC_CLASS_I_VERIFIED, { water: 'w20115' }],
-  ['class_i.cr', '总铬', 'Total chromium', W, 'I', SRC_CLASS_I_VERIFIED, { water: 'w20116' }],
-  ['class_i.cr6', '六价铬', 'Hexavalent chromium', W, 'I', SRC_CLASS_I_VERIFIED, { water: 'w20117' }],
-  ['class_i.as', '总砷', 'Total arsenic', W, 'I', SRC_CLASS_I_VERIFIED, { water: 'w20119' }],
-  ['class_i.pb', '总铅', 'Total lead', W, 'I', SRC_CLASS_I_VERIFIED, { water: 'w20120' }],
-  ['class_i.ni', '总镍', 'Total nickel', W, 'I', SRC_CLASS_I_UNVERIFIED, { water: 'w20121' }],
-  ['class_i.bap', '苯并(a)芘', 'Benzo(a)pyrene', W, 'I', SRC_CLASS_I_UNVERIFIED, { water: 'w25043' }],
-  ['class_i.be', '总铍', 'Total beryllium', W, 'I', SRC_CLASS_I_UNVERIFIED, { water: 'w20127' }],
-  ['class_i.ag', '总银', 'Total silver', W, 'I', SRC_CLASS_I_UNVERIFIED, { water: 'w20126' }],
+  ['class_i.hg', '总汞', 'Total mercury', W, 'I', SRC_CLASS_I, { water: 'w20111' }],
+  ['class_i.alkyl_hg', '烷基汞', 'Alkyl mercury', W, 'I', SRC_CLASS_I, { water: 'w20113' }],
+  ['class_i.cd', '总镉', 'Total cadmium', W, 'I', SRC_CLASS_I, { water: 'w20115' }],
+  ['class_i.cr', '总铬', 'Total chromium', W, 'I', SRC_CLASS_I, { water: 'w20116' }],
+  ['class_i.cr6', '六价铬', 'Hexavalent chromium', W, 'I', SRC_CLASS_I, { water: 'w20117' }],
+  ['class_i.as', '总砷', 'Total arsenic', W, 'I', SRC_CLASS_I, { water: 'w20119' }],
+  ['class_i.pb', '总铅', 'Total lead', W, 'I', SRC_CLASS_I, { water: 'w20120' }],
+  ['class_i.ni', '总镍', 'Total nickel', W, 'I', SRC_CLASS_I, { water: 'w20121' }],
+  ['class_i.bap', '苯并(a)芘', 'Benzo(a)pyrene', W, 'I', SRC_CLASS_I, { water: 'w25043' }],
+  ['class_i.be', '总铍', 'Total beryllium', W, 'I', SRC_CLASS_I, { water: 'w20127' }],
+  ['class_i.ag', '总银', 'Total silver', W, 'I', SRC_CLASS_I, { water: 'w20126' }],
   // Class II (water) and the general pollutants of annual data
   ['cod', '化学需氧量（COD）', 'Chemical oxygen demand', W, 'II', SRC_CLASS_II, { water: 'w01018' }],
   ['bod5', '五日生化需氧量（BOD5）', 'Biochemical oxygen demand (5 days)', W, 'II', SRC_CLASS_II],

@@ -1,5 +1,6 @@
 import { adminEn } from './areas/admin.ts';
 import { auditsEn } from './areas/audits.ts';
+import { complianceEn } from './areas/compliance.ts';
 import { enterpriseEn } from './areas/enterprise.ts';
 import { workspaceEn } from './areas/workspace.ts';
 import type { Messages } from './zh-CN.ts';
@@ -113,4 +114,5 @@ export const en: Messages = {
   ...workspaceEn,
   ...enterpriseEn,
   ...adminEn,
+  ...complianceEn,
 };

@@ -4,6 +4,7 @@
  */
 import { adminZh } from './areas/admin.ts';
 import { auditsZh } from './areas/audits.ts';
+import { complianceZh } from './areas/compliance.ts';
 import { enterpriseZh } from './areas/enterprise.ts';
 import { workspaceZh } from './areas/workspace.ts';
 
@@ -113,6 +114,7 @@ export const zhCN = {
   ...workspaceZh,
   ...enterpriseZh,
   ...adminZh,
+  ...complianceZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

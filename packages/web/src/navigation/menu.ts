@@ -128,6 +128,14 @@ export const MENU: readonly MenuEntry[] = [
     page: () => import('../pages/enterprise/OptionsPage.tsx'),
   },
   {
+    key: 'compliance',
+    path: '/my/compliance',
+    label: 'compliance.menu.enterprise',
+    group: 'enterprise',
+    roles: [...ENTERPRISE, 'consultant'],
+    page: () => import('../pages/enterprise/CompliancePage.tsx'),
+  },
+  {
     key: 'performanceForm',
     path: '/my/performance-form',
     label: 'menu.performanceForm',
@@ -185,6 +193,14 @@ export const MENU: readonly MenuEntry[] = [
     group: 'admin',
     roles: ADMIN,
     page: () => import('../pages/admin/IndicatorSystemsPage.tsx'),
+  },
+  {
+    key: 'standards',
+    path: '/admin/standards',
+    label: 'compliance.menu.standards',
+    group: 'admin',
+    roles: ADMIN,
+    page: () => import('../pages/admin/StandardsPage.tsx'),
   },
   {
     key: 'factors',

@@ -41,6 +41,7 @@ import {
   targetTypeKey,
 } from '../../../components/audits/labels.ts';
 import { Chart } from '../../../components/Chart.tsx';
+import { StatusAnalysisCard } from '../../../components/compliance/StatusAnalysisCard.tsx';
 import { type DataColumn, DataTable } from '../../../components/DataTable.tsx';
 import { WorkbookImport } from '../../../components/enterprise/WorkbookImport.tsx';
 import { useI18n } from '../../../i18n/context.ts';
@@ -101,6 +102,7 @@ export default function AuditPhase({ audit, canEdit }: PhaseProps) {
       <BenchmarkCard systemId={audit.indicatorSystemId} enterprises={listed} />
       <FocusCard auditId={audit.id} canEdit={canEdit} />
       <TargetsCard auditId={audit.id} canEdit={canEdit} />
+      <StatusAnalysisCard auditId={audit.id} canEdit={canEdit} />
       <AnalysisCard auditId={audit.id} canEdit={canEdit} />
     </Flex>
   );

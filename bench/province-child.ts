@@ -106,15 +106,37 @@ export async function probe(db: Parameters<typeof executeRows>[0]) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The hand-written SQL of the Appendix B table 7.2 totals: option counts, investment and economic benefit per cost
-// class (无/低费, 中/高费) of the implemented options, and the sums of their benefit lines by item.
+// The hand-written SQL of the Appendix B table 7.2 totals: count, investment and economic benefit of the columns
+// 已实施无/低费, 中/高费已实施, 中/高费待实施 (implemented = implemented/verified at their actual figures when given;
+// pending = feasible/implementing at the planned ones; cost class as stored), and the sums of the benefit lines of
+// the implemented options by item.
 
 function totalsSql(where: string, perAudit: boolean): string {
   const key = perAudit ? 'o.audit_id, ' : '';
-  return `with o as (select * from cp_options o where ${where} and o.status in ('implemented', 'verified'))
-select ${key}'option' as kind, o.cost_class as item, count(*)::float8 as n, sum(coalesce(o.investment_actual_wan_yuan, o.investment_planned_wan_yuan))::float8 as investment, sum(coalesce(o.economic_benefit_actual_wan_yuan_per_year, o.economic_benefit_expected_wan_yuan_per_year))::float8 as benefit from o group by ${key}o.cost_class
+  return `with o as (
+  select o.*, case when o.status in ('implemented', 'verified') then (case when o.cost_class = 'no_low' then 'no-low-implemented' else 'mid-high-implemented' end)
+    when o.status in ('feasible', 'implementing') and o.cost_class = 'mid_high' then 'mid-high-pending' end as col
+  from cp_options o where ${where})
+select ${key}'money' as kind, o.col as item, count(*)::float8 as n,
+  sum(case when o.col = 'mid-high-pending' then o.investment_planned_wan_yuan else coalesce(o.investment_actual_wan_yuan, o.investment_planned_wan_yuan) end)::float8 as investment,
+  sum(case when o.col = 'mid-high-pending' then o.economic_benefit_expected_wan_yuan_per_year else coalesce(o.economic_benefit_actual_wan_yuan_per_year, o.economic_benefit_expected_wan_yuan_per_year) end)::float8 as benefit
+from o where o.col is not null group by ${key}o.col
 union all
-select ${key}'benefit', b.item_code, count(*)::float8, sum(b.quantity)::float8, null from o join option_benefits b on b.option_id = o.id and b.basis = 'actual' group by ${key}b.item_code`;
+select ${key}'benefit', b.item_code, count(*)::float8, sum(b.quantity)::float8, null
+from o join option_benefits b on b.option_id = o.id and b.basis = 'actual' where o.status in ('implemented', 'verified') group by ${key}b.item_code`;
+}
+
+/** Whether the SQL's column counts and investments equal the service's table 7.2 (to 0.01 万元). */
+function sameTotals(
+  rows: Record<string, unknown>[],
+  t72: { optionCount: Record<string, number>; investment_wanYuan: Record<string, number> },
+): boolean {
+  for (const col of ['no-low-implemented', 'mid-high-implemented', 'mid-high-pending']) {
+    const r = rows.find((x) => x.kind === 'money' && x.item === col);
+    if (Number(r?.n ?? 0) !== t72.optionCount[col]) return false;
+    if (Math.abs(Number(r?.investment ?? 0) - (t72.investment_wanYuan[col] ?? 0)) > 0.01) return false;
+  }
+  return true;
 }
 
 function plainTable(rows: readonly (readonly (string | number | null)[])[]): Table {
@@ -165,8 +187,14 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
         database.db,
         sql.raw(`select count(*)::int as n from cp_options where audit_id = '${p.auditId}'`),
       );
+      const service = await auditPerformance(ctx, p.auditId);
+      const handSql = await executeRows(
+        database.db,
+        sql.raw(totalsSql(`o.audit_id = '${p.auditId}'`, false)),
+      );
       rows.push({
         scenario: `7.2/7.3 audit of ${p.auditEnterprises} ent.`,
+        note: `SQL totals ${sameTotals(handSql, service.table72) ? 'equal' : 'DIFFER from'} the service's table 7.2 (counts, investment)`,
         items: Number(count?.n ?? 0),
         figure: await timeAsync('auditPerformance', () => auditPerformance(ctx, p.auditId), 5, 1),
         baseline: await timeAsync(

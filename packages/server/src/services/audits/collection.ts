@@ -142,16 +142,23 @@ export async function collectionFor(
             ),
           )
           .groupBy(annualValues.enterpriseId, annualValues.year, annualValues.category);
+  // Indexed by enterprise and year (a list of a few hundred enterprises × years: no scan per row).
+  const at = (enterpriseId: string, year: number) => `${enterpriseId}|${year}`;
+  const subAt = new Map(subs.map((s) => [at(s.enterpriseId, s.year), s]));
+  const presentAt = new Map<string, Set<string>>();
+  for (const g of groups) {
+    if (Number(g.n) <= 0) continue;
+    const k = at(g.enterpriseId, g.year);
+    const set = presentAt.get(k);
+    if (set) set.add(g.category);
+    else presentAt.set(k, new Set([g.category]));
+  }
   for (const r of rows) {
     const years: YearCollection[] = [...r.years]
       .sort((a, b) => a - b)
       .map((year) => {
-        const sub = subs.find((s) => s.enterpriseId === r.enterpriseId && s.year === year);
-        const present = new Set(
-          groups
-            .filter((g) => g.enterpriseId === r.enterpriseId && g.year === year && Number(g.n) > 0)
-            .map((g) => g.category),
-        );
+        const sub = subAt.get(at(r.enterpriseId, year));
+        const present = presentAt.get(at(r.enterpriseId, year)) ?? new Set<string>();
         const missing = REQUIRED_GROUPS.filter((g) => !present.has(g.category)).map((g) => g.zh);
         return {
           year,

@@ -235,6 +235,6 @@ describe.each(KINDS)('load on a real server process (%s)', (kind) => {
         await db.close();
       }
     },
-    240_000 + SECONDS * 1000 * 3,
+    300_000 + SECONDS * 1000 * 3,
   );
 });

@@ -210,5 +210,5 @@ describe('oversized uploads on a real server process', () => {
     } finally {
       await db.close();
     }
-  }, 180_000);
+  }, 600_000);
 });

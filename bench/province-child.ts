@@ -240,7 +240,7 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
             bytes = (await auditReportDocx(ctx, deps, p.auditId)).bytes.byteLength;
           },
           2,
-          1,
+          0,
         ),
         baseline: await timeAsync('tables with docx alone', () => plainReport(data), 2, 1),
         note: `${(bytes / 1024).toFixed(0)} KiB`,

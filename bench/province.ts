@@ -6,7 +6,8 @@
  *   `synth.<seed>` record has the same generator version, size and years, else dropped and rebuilt; its evidence
  *   files in `bench/.cache/postgres-…/files`.
  * Size: BENCH_ENTERPRISES (default 20 000), BENCH_OPTIONS per enterprise (default 10 → ≈ 200 000 options),
- * BENCH_SEED (default 6); 3 years. `node --import tsx bench/province.ts build [pglite|postgres]` builds ahead.
+ * BENCH_SEED (default 6); 3 years; BENCH_BACKENDS=pglite|postgres to measure one backend.
+ * `node --import tsx bench/province.ts build [pglite|postgres]` builds ahead (one build per cache at a time).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -170,6 +171,9 @@ export function ensureProvince(backend: Backend): Promise<ProvinceLocation> {
 let saidSkipped = false;
 
 export function backends(): Backend[] {
+  // BENCH_BACKENDS=postgres (or pglite) measures one backend only.
+  const only = process.env.BENCH_BACKENDS?.split(',').map((b) => b.trim());
+  if (only?.length) return (['pglite', 'postgres'] as const).filter((b) => only.includes(b));
   if (postgresAdminUrl()) return ['pglite', 'postgres'];
   if (saidSkipped) return ['pglite'];
   saidSkipped = true;

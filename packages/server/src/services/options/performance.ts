@@ -11,13 +11,14 @@ import {
   aggregateGuangdongForm,
   aggregateIndustryReport,
   assessTarget,
+  type Breakdown,
   CpError,
   DEFAULT_AGGREGATION_SETTINGS,
   findGridFactor,
   isCpError,
   type Target,
 } from '@cpaudit/core';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   auditTargets,
@@ -35,17 +36,27 @@ import { auditVisible, notFound } from '../scope.ts';
 import { coreOptions, coreTarget } from './mapping.ts';
 import { mandatoryReadable } from './scope.ts';
 
-async function optionsWithBenefits(db: Db, where: ReturnType<typeof eq>) {
+/**
+ * The options matching `where` (a condition on `cp_options`) and their benefit lines, as the core's aggregation
+ * reads them (options/mapping.ts `coreOptions`): without the economics breakdowns (screening, feasibility, the
+ * benefit lines' breakdowns), jsonb the aggregation never reads and the largest part of the rows; the benefit lines
+ * by a join on the same condition (no list of option ids sent back).
+ */
+async function optionsWithBenefits(db: Db, where: SQL) {
+  const noBreakdown = sql<Breakdown | null>`null`;
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(cpOptions), screening: noBreakdown, feasibility: noBreakdown })
     .from(cpOptions)
     .where(where)
     .orderBy(asc(cpOptions.sortOrder), asc(cpOptions.code), asc(cpOptions.createdAt), asc(cpOptions.id));
-  const ids = rows.map((r) => r.id);
   const benefits =
-    ids.length === 0
+    rows.length === 0
       ? []
-      : await db.select().from(optionBenefits).where(inArray(optionBenefits.optionId, ids));
+      : await db
+          .select({ ...getTableColumns(optionBenefits), breakdown: noBreakdown })
+          .from(optionBenefits)
+          .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
+          .where(where);
   return { rows, benefits };
 }
 

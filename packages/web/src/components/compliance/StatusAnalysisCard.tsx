@@ -290,7 +290,7 @@ function PotentialPart({ auditId, data, canEdit }: { auditId: string; data: Stat
         rowKey={(r) => r.item}
         dataSource={current.targets}
         columns={[
-          { title: t('compliance.potential.saved'), dataIndex: 'item' },
+          { title: t('compliance.potential.item'), dataIndex: 'item' },
           {
             title: t('compliance.potential.current'),
             render: (_, r) => (r.current === null ? '—' : `${formatNumber(r.current, 2)} ${r.unit}`),

@@ -51,6 +51,7 @@ const M = {
   'compliance.potential.byEnterprise': ['按企业（排序）', 'By enterprise (ranked)'],
   'compliance.potential.rank': ['排名', 'Rank'],
   'compliance.potential.saved': ['削减量', 'Saved'],
+  'compliance.potential.item': ['项目', 'Item'],
   'compliance.potential.worse': ['未达到的企业数', 'Enterprises below'],
   'compliance.potential.targets': ['建议的清洁生产目标', 'Proposed targets'],
   'compliance.potential.createTarget': ['设为审核目标', 'Create target'],

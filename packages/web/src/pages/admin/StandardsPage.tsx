@@ -6,6 +6,7 @@
  * a new revision; withdraw.
  */
 import type { Api, ResponseOf } from '@cpaudit/contract';
+import { findPollutant } from '@cpaudit/core';
 import {
   Alert,
   Button,
@@ -96,7 +97,10 @@ function StandardBody({ detail }: { detail: Detail }) {
               rowKey={(r) => `${r.pollutant}|${r.point}`}
               dataSource={tb.limits}
               columns={[
-                { title: t('compliance.std.pollutant'), dataIndex: 'pollutant' },
+                {
+                  title: t('compliance.std.pollutant'),
+                  render: (_, r) => findPollutant(r.pollutant)?.zh ?? r.pollutant,
+                },
                 {
                   title: t('compliance.std.limit'),
                   render: (_, r) => `${r.min === undefined ? '' : `${r.min}–`}${r.max} ${r.unit}`,

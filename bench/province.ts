@@ -185,11 +185,17 @@ export function backends(): Backend[] {
 
 const printedBuild = new Set<Backend>();
 
-/** Prints the generation figure once per backend (rows/s), when the province was built in this run. */
+/** Prints the generation figure once per backend (rows/s): of this run, or as recorded when the cache was built. */
 export function printBuild(p: ProvinceLocation): void {
-  if (!p.built || printedBuild.has(p.backend)) return;
+  if (printedBuild.has(p.backend)) return;
   printedBuild.add(p.backend);
   const b = p.built;
+  if (!b) {
+    console.log(
+      `\n[${p.backend}] synthetic province reused from the cache; it was generated at ${recordedBuild(p)}`,
+    );
+    return;
+  }
   console.log(
     `\n[${p.backend}] synthetic province generated: ${PROVINCE.enterprises} enterprises, ${b.rows} rows, ${b.files} evidence files (${(b.fileBytes / 1e6).toFixed(0)} MB) in ${b.seconds.toFixed(0)} s = ${Math.round(b.rows / b.seconds)} rows/s`,
   );

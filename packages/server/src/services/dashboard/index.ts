@@ -10,8 +10,8 @@
  * - benefits: the 总计 column of Appendix B table 7.2 as `auditPerformance` gives it (core `coreOptions` +
  *   `aggregateIndustryReport` with the audit's threshold; table 7.2 does not depend on the targets), only for
  *   audits whose performance the caller may read (`auditVisible`, the rule of `auditPerformance`; the others give
- *   null: enterprise users). The options and benefit lines of all those audits are read in two queries, without
- *   the economics breakdowns (jsonb) that table 7.2 does not use.
+ *   null: enterprise users). The options and benefit lines of all those audits are read in two queries, only the
+ *   columns the core reads.
  *
  * Totals over the audits add the per-audit totals the core computed; nothing is recomputed here. The answer is
  * cached by data version (routes/dashboard.ts, services/read-cache.ts).
@@ -22,13 +22,13 @@ import {
   type DashboardDto,
   OPTION_STATUS_VALUES,
 } from '@cpaudit/contract';
-import { type AggregationSettingsInput, aggregateIndustryReport, type Breakdown } from '@cpaudit/core';
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { type AggregationSettingsInput, aggregateIndustryReport } from '@cpaudit/core';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cpOptions, enterprises, industryAudits, mandatoryAudits, optionBenefits } from '../../db/index.ts';
 import { listAudits } from '../audits/audits.ts';
 import { dataCollection } from '../audits/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
-import { coreOptions } from '../options/mapping.ts';
+import { CORE_BENEFIT_COLUMNS, CORE_OPTION_COLUMNS, coreOptions } from '../options/mapping.ts';
 import { mandatoryReadable, optionVisible } from '../options/scope.ts';
 import { auditVisible, enterpriseVisible } from '../scope.ts';
 
@@ -96,22 +96,22 @@ async function benefitsByAudit(ctx: ServiceContext, auditIds: string[]): Promise
     .where(and(inArray(industryAudits.id, auditIds), auditVisible(ctx.actor)));
   if (audits.length === 0) return out;
   const ids = audits.map((a) => a.id);
-  // The economics breakdowns (screening, feasibility, benefit breakdowns) are not read by coreOptions.
-  const noBreakdown = sql<Breakdown | null>`null`;
-  const rows = await ctx.db
-    .select({ ...getTableColumns(cpOptions), screening: noBreakdown, feasibility: noBreakdown })
-    .from(cpOptions)
-    .where(inArray(cpOptions.auditId, ids))
-    // The order of auditPerformance (options/performance.ts).
-    .orderBy(asc(cpOptions.sortOrder), asc(cpOptions.code), asc(cpOptions.createdAt), asc(cpOptions.id));
-  const lines = await ctx.db
-    .select({ ...getTableColumns(optionBenefits), breakdown: noBreakdown })
-    .from(optionBenefits)
-    .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
-    .where(inArray(cpOptions.auditId, ids));
-  const auditOf = new Map(rows.map((r) => [r.id, r.auditId]));
+  // Only the columns coreOptions reads (no economics jsonb; mapping whole rows costs more than the aggregation).
+  const [rows, lines] = await Promise.all([
+    ctx.db
+      .select({ ...CORE_OPTION_COLUMNS, auditId: cpOptions.auditId })
+      .from(cpOptions)
+      .where(inArray(cpOptions.auditId, ids))
+      // The order of auditPerformance (options/performance.ts).
+      .orderBy(asc(cpOptions.sortOrder), asc(cpOptions.code), asc(cpOptions.createdAt), asc(cpOptions.id)),
+    ctx.db
+      .select({ ...CORE_BENEFIT_COLUMNS, auditId: cpOptions.auditId })
+      .from(optionBenefits)
+      .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
+      .where(inArray(cpOptions.auditId, ids)),
+  ]);
   const rowsBy = groupBy(rows, (r) => r.auditId);
-  const linesBy = groupBy(lines, (b) => auditOf.get(b.optionId) ?? null);
+  const linesBy = groupBy(lines, (b) => b.auditId);
   for (const a of audits) {
     const read = coreOptions(rowsBy.get(a.id) ?? [], linesBy.get(a.id) ?? [], 'industry');
     const settings: AggregationSettingsInput =

@@ -32,6 +32,7 @@ import type {
   OptionBenefit,
   TARGET_TYPES,
 } from '../../db/index.ts';
+import { cpOptions, optionBenefits } from '../../db/index.ts';
 import { coreItemOf } from './catalogue.ts';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -146,9 +147,39 @@ export function optionJson(r: OptionRowWithJoins): OptionJson {
   };
 }
 
+/** The columns of a stored option that `coreOptions` reads (select only these: rows map column by column). */
+export const CORE_OPTION_COLUMNS = {
+  id: cpOptions.id,
+  name: cpOptions.name,
+  code: cpOptions.code,
+  level: cpOptions.level,
+  enterpriseId: cpOptions.enterpriseId,
+  optionType: cpOptions.optionType,
+  gdCategory: cpOptions.gdCategory,
+  isKey: cpOptions.isKey,
+  status: cpOptions.status,
+  costClass: cpOptions.costClass,
+  investmentPlanned_wanYuan: cpOptions.investmentPlanned_wanYuan,
+  investmentActual_wanYuan: cpOptions.investmentActual_wanYuan,
+  economicBenefitExpected_wanYuanPerYear: cpOptions.economicBenefitExpected_wanYuanPerYear,
+  economicBenefitActual_wanYuanPerYear: cpOptions.economicBenefitActual_wanYuanPerYear,
+} as const;
+export type CoreOptionSource = Pick<CpOptionRow, keyof typeof CORE_OPTION_COLUMNS>;
+
+/** The columns of a stored benefit line that `coreOptions` reads. */
+export const CORE_BENEFIT_COLUMNS = {
+  optionId: optionBenefits.optionId,
+  basis: optionBenefits.basis,
+  itemCode: optionBenefits.itemCode,
+  name: optionBenefits.name,
+  quantity: optionBenefits.quantity,
+  unit: optionBenefits.unit,
+} as const;
+export type CoreBenefitSource = Pick<OptionBenefit, keyof typeof CORE_BENEFIT_COLUMNS>;
+
 /** Lines of one basis for one view; rows the view's core derives itself are left out (counted in `skipped`). */
 function coreLines(
-  rows: readonly OptionBenefit[],
+  rows: readonly CoreBenefitSource[],
   basis: 'expected' | 'actual',
   view: 'industry' | 'guangdong',
   skipped: string[],
@@ -194,8 +225,8 @@ function withAvoidedTax<K extends string>(
 }
 
 export function coreOptions(
-  rows: readonly CpOptionRow[],
-  benefits: readonly OptionBenefit[],
+  rows: readonly CoreOptionSource[],
+  benefits: readonly CoreBenefitSource[],
   view: 'industry' | 'guangdong',
   /**
    * Form note 15: the avoided environmental tax (万元/a) of the options whose entered economic benefit leaves it
@@ -203,7 +234,7 @@ export function coreOptions(
    */
   avoidedTax?: ReadonlyMap<string, { expected: number; actual: number }>,
 ): CoreOptionsRead {
-  const byOption = new Map<string, OptionBenefit[]>();
+  const byOption = new Map<string, CoreBenefitSource[]>();
   for (const b of benefits) {
     const list = byOption.get(b.optionId);
     if (list) list.push(b);

@@ -11,7 +11,6 @@ import {
   aggregateGuangdongForm,
   aggregateIndustryReport,
   assessTarget,
-  type Breakdown,
   CpError,
   DEFAULT_AGGREGATION_SETTINGS,
   findGridFactor,
@@ -33,27 +32,44 @@ import {
 import { avoidedTaxAdditions } from '../compliance/avoided-tax.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditVisible, notFound } from '../scope.ts';
-import { coreOptions, coreTarget } from './mapping.ts';
+import { CORE_BENEFIT_COLUMNS, CORE_OPTION_COLUMNS, coreOptions, coreTarget } from './mapping.ts';
 import { mandatoryReadable } from './scope.ts';
 
 /**
- * The options matching `where` (a condition on `cp_options`) and their benefit lines, as the core's aggregation
- * reads them (options/mapping.ts `coreOptions`): without the economics breakdowns (screening, feasibility, the
- * benefit lines' breakdowns), jsonb the aggregation never reads and the largest part of the rows; the benefit lines
- * by a join on the same condition (no list of option ids sent back).
+ * The options matching `where` (a condition on `cp_options`) and their benefit lines, only the columns the core's
+ * aggregation reads (options/mapping.ts `CORE_OPTION_COLUMNS`: a fifth of the row, none of the economics jsonb;
+ * mapping every column of thousands of rows cost more than the aggregation), the lines by a join on the same
+ * condition (no list of option ids sent back).
  */
 async function optionsWithBenefits(db: Db, where: SQL) {
-  const noBreakdown = sql<Breakdown | null>`null`;
-  const rows = await db
-    .select({ ...getTableColumns(cpOptions), screening: noBreakdown, feasibility: noBreakdown })
+  // Independent queries: on PostgreSQL the pool runs them at the same time.
+  const [rows, benefits] = await Promise.all([
+    optionRows(db, where),
+    db
+      .select(CORE_BENEFIT_COLUMNS)
+      .from(optionBenefits)
+      .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
+      .where(where),
+  ]);
+  return { rows, benefits };
+}
+
+function optionRows(db: Db, where: SQL) {
+  return db
+    .select({ ...CORE_OPTION_COLUMNS, addAvoidedTax: cpOptions.addAvoidedTax })
     .from(cpOptions)
     .where(where)
     .orderBy(asc(cpOptions.sortOrder), asc(cpOptions.code), asc(cpOptions.createdAt), asc(cpOptions.id));
+}
+
+/** The same with whole benefit rows (the Guangdong form's avoided tax reads them; a mandatory audit is small). */
+async function optionsWithFullBenefits(db: Db, where: SQL) {
+  const rows = await optionRows(db, where);
   const benefits =
     rows.length === 0
       ? []
       : await db
-          .select({ ...getTableColumns(optionBenefits), breakdown: noBreakdown })
+          .select(getTableColumns(optionBenefits))
           .from(optionBenefits)
           .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
           .where(where);
@@ -167,7 +183,7 @@ export async function mandatoryPerformance(ctx: ServiceContext, mandatoryAuditId
     },
     'grid',
   );
-  const { rows, benefits } = await optionsWithBenefits(
+  const { rows, benefits } = await optionsWithFullBenefits(
     ctx.db,
     eq(cpOptions.mandatoryAuditId, mandatoryAuditId),
   );

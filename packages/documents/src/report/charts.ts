@@ -129,3 +129,61 @@ export function benefitsChart(t: Table72): ChartImage | null {
   );
   return { title, png, width: WIDTH, height };
 }
+
+/**
+ * 清洁生产潜力 (现状分析, issue 8): the saving of each indicator if every audited enterprise reached level II and
+ * level I, on a logarithmic axis (m³ of water beside tonnes of metal). Null when nothing is to be saved.
+ */
+export function potentialChart(
+  levels: readonly {
+    levelLabel: string;
+    indicators: readonly { name: string; unit: string; saved: number }[];
+  }[],
+): ChartImage | null {
+  const names = [
+    ...new Set(levels.flatMap((l) => l.indicators.filter((i) => i.saved > 0).map((i) => i.name))),
+  ];
+  if (names.length === 0) return null;
+  const unitOf = new Map(levels.flatMap((l) => l.indicators.map((i) => [i.name, i.unit] as const)));
+  const values = levels.flatMap((l) => l.indicators.map((i) => i.saved)).filter((v) => v > 0);
+  const title = '图5.1 各指标达到Ⅱ级、Ⅰ级水平的削减潜力（对数坐标）';
+  const height = Math.max(240, 80 + names.length * 40);
+  const colors = ['#2f6fb5', '#3c9a5f'];
+  const png = render(
+    {
+      legend: { top: 6, data: levels.map((l) => `全部达到${l.levelLabel}`) },
+      grid: { left: 220, right: 100, top: 40, bottom: 30 },
+      xAxis: {
+        type: 'log',
+        logBase: 10,
+        min: 10 ** Math.floor(Math.log10(Math.min(...values))),
+        axisLabel: { fontSize: 10 },
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: names.map((n) => `${n}（${unitOf.get(n) ?? ''}/年）`),
+        axisLabel: { fontSize: 11 },
+      },
+      series: levels.map((l, k) => ({
+        name: `全部达到${l.levelLabel}`,
+        type: 'bar',
+        data: names.map((n) => {
+          const v = l.indicators.find((i) => i.name === n)?.saved ?? 0;
+          return v > 0 ? v : null;
+        }),
+        itemStyle: { color: colors[k % colors.length] },
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 9,
+          formatter: (p: { value: number | null }) =>
+            p.value ? formatFixed(p.value, p.value >= 100 ? 0 : 3) : '',
+        },
+      })),
+    },
+    WIDTH,
+    height,
+  );
+  return { title, png, width: WIDTH, height };
+}

@@ -168,6 +168,69 @@ export interface ReportPlanTask {
   statusLabel: string;
 }
 
+/** 现状分析 (guideline 7.2.1.3, issue 8): compliance, exceedances, tax and the potential, as the server computed them. */
+export interface ReportStatusAnalysis {
+  year: number;
+  counts: {
+    enterprises: number;
+    checked: number;
+    withExceedances: number;
+    doubleExceed: number;
+    doubleToxic: number;
+    highEnergy: number;
+  };
+  taxTotal_wanYuan: number;
+  /** The document of the tax rates applied (e.g. 江苏省人大常委会公告第67号). */
+  rateDocument: string | null;
+  enterprises: {
+    name: string;
+    checks: number;
+    exceedances: number;
+    doubleExceed: boolean;
+    quotaExceeded: boolean;
+    doubleToxic: boolean;
+    highEnergy: boolean;
+    tax_wanYuan: number | null;
+  }[];
+  exceedances: {
+    enterprise: string;
+    pointName: string;
+    /** 车间或生产设施排放口 / 企业总排放口. */
+    pointLabel: string;
+    pollutant: string;
+    measured: number;
+    converted: number;
+    unit: string;
+    limit: number | null;
+    /** Standard, table and clause, e.g. `GB 21900-2008 表2（4.1.2、4.1.3）`. */
+    basis: string;
+  }[];
+  potential: {
+    systemName: string;
+    levels: {
+      /** Ⅱ级 / Ⅰ级. */
+      levelLabel: string;
+      indicators: { name: string; unit: string; saved: number; enterprisesWorse: number; rank: number }[];
+      industry: {
+        water_m3: number;
+        energy_tce: number;
+        co2_t: number;
+        materials_t: number;
+        total_wanYuan: number;
+      };
+      targets: {
+        item: string;
+        unit: string;
+        current: number | null;
+        reduction: number;
+        percent: number | null;
+      }[];
+    }[];
+  } | null;
+  /** Why no potential was computed, or what it left out. */
+  potentialNote: string | null;
+}
+
 export interface ReportData {
   /** 《常州市电镀行业清洁生产审核报告》 without the brackets: `常州市电镀行业清洁生产审核报告`. */
   title: string;
@@ -207,6 +270,8 @@ export interface ReportData {
   problemDistribution: ReportText[];
   /** 5.3 清洁生产潜力分析. */
   potential: ReportText[];
+  /** 现状分析 of chapters 3–5 (compliance in 3.2, proposed targets in 4, the potential in 5.3); null: not computed. */
+  statusAnalysis?: ReportStatusAnalysis | null;
   /** 6.1 (table 6.1) and 6.2. */
   options: ReportOption[];
   feasibility: ReportText[];

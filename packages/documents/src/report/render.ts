@@ -25,8 +25,14 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { benefitsChart, type ChartImage, optionsChart } from './charts.ts';
-import type { RenderReportOptions, ReportData, ReportOptionEvidence, ReportText } from './data.ts';
+import { benefitsChart, type ChartImage, optionsChart, potentialChart } from './charts.ts';
+import type {
+  RenderReportOptions,
+  ReportData,
+  ReportOptionEvidence,
+  ReportStatusAnalysis,
+  ReportText,
+} from './data.ts';
 import { formatBytes, formatDateZh, formatFixed, formatPercent, REPORT_DECIMALS } from './format.ts';
 import {
   BODY_STYLES,
@@ -344,6 +350,159 @@ function chapter3(d: ReportData): Block[] {
   for (const g of withText) {
     out.push(...body(g.heading, { bold: true, indent: false }), ...texts(g.texts, g.heading));
   }
+  out.push(...complianceBlocks(d.statusAnalysis ?? null));
+  return out;
+}
+
+const yesNo = (v: boolean) => (v ? '是' : '—');
+
+/**
+ * 3.2 达标情况 (现状分析, guideline 7.2.1.3): the summary (表3.2), each enterprise (表3.3) and each exceedance with the
+ * standard, table and clause it breaks (表3.4). Numbers as the server computed them (the core's compliance checks).
+ */
+function complianceBlocks(s: ReportStatusAnalysis | null): Block[] {
+  const out: Block[] = [
+    ...body(`达标情况（${s ? `${s.year}年` : ''}监测数据）`, { bold: true, indent: false }),
+  ];
+  if (s === null) {
+    out.push(noData('达标情况'));
+    return out;
+  }
+  const c = s.counts;
+  out.push(
+    ...body(
+      `按适用的污染物排放标准对${c.enterprises}家企业的监测数据逐项判定（实际排水量超过单位产品基准排水量时折算为基准水量排放浓度），` +
+        `${c.checked}家有监测数据；${c.withExceedances}家存在超标，符合“双超”情形的${c.doubleExceed}家，` +
+        `“双有”${c.doubleToxic}家，“高耗能”${c.highEnergy}家；全行业环境保护税约${formatFixed(s.taxTotal_wanYuan, 2)}万元/年` +
+        `${s.rateDocument ? `（税额标准：${s.rateDocument}）` : ''}。`,
+    ),
+  );
+  out.push(caption('表3.2 达标情况汇总'));
+  out.push(
+    grid(
+      [
+        ['企业数', '有监测数据', '存在超标', '双超', '双有', '高耗能', '环境保护税（万元/年）'].map((h) =>
+          th(h),
+        ),
+        [
+          ...[c.enterprises, c.checked, c.withExceedances, c.doubleExceed, c.doubleToxic, c.highEnergy].map(
+            (v) => num(String(v)),
+          ),
+          num(formatFixed(s.taxTotal_wanYuan, 2)),
+        ],
+      ],
+      { widths: widths([12, 14, 14, 12, 12, 12, 24]) },
+    ),
+  );
+  out.push(caption('表3.3 各企业达标情况'));
+  if (s.enterprises.length === 0) out.push(noData('企业达标情况'));
+  else {
+    const rows: CellSpec[][] = [
+      [
+        '序号',
+        '企业名称',
+        '判定项数',
+        '超标项数',
+        '双超',
+        '超总量',
+        '双有',
+        '高耗能',
+        '环境保护税（万元/年）',
+      ].map((h) => th(h)),
+      ...s.enterprises.map((e, i) => [
+        td(String(i + 1), { align: 'center' }),
+        td(e.name),
+        num(String(e.checks)),
+        num(String(e.exceedances)),
+        td(yesNo(e.doubleExceed), { align: 'center' }),
+        td(yesNo(e.quotaExceeded), { align: 'center' }),
+        td(yesNo(e.doubleToxic), { align: 'center' }),
+        td(yesNo(e.highEnergy), { align: 'center' }),
+        num(formatFixed(e.tax_wanYuan, 2)),
+      ]),
+    ];
+    out.push(grid(rows, { widths: widths([6, 30, 9, 9, 7, 8, 7, 8, 16]), size: SIZE.xiaoWu }));
+  }
+  out.push(caption('表3.4 超标情况'));
+  if (s.exceedances.length === 0) out.push(noData('超标情况'));
+  else {
+    const rows: CellSpec[][] = [
+      ['序号', '企业名称', '监控位置', '污染物', '实测浓度', '折算浓度', '限值', '依据'].map((h) => th(h)),
+      ...s.exceedances.map((x, i) => [
+        td(String(i + 1), { align: 'center' }),
+        td(x.enterprise),
+        td(`${x.pointLabel}（${x.pointName}）`),
+        td(x.pollutant, { align: 'center' }),
+        num(`${formatFixed(x.measured, 3)} ${x.unit}`),
+        num(formatFixed(x.converted, 3)),
+        num(formatFixed(x.limit, 3)),
+        td(x.basis),
+      ]),
+    ];
+    out.push(grid(rows, { widths: widths([5, 18, 18, 8, 11, 9, 8, 23]), size: SIZE.xiaoWu }));
+  }
+  return out;
+}
+
+/** 表4.3: the targets the potential proposes (level II), for the panel to adopt (7.2.3). */
+function proposedTargetBlocks(s: ReportStatusAnalysis | null): Block[] {
+  const level = s?.potential?.levels[0];
+  if (!level || level.targets.length === 0) return [];
+  const rows: CellSpec[][] = [
+    ['序号', '项目', '现状（/年）', '削减量（/年）', '削减比例', '单位'].map((h) => th(h)),
+    ...level.targets.map((t, i) => [
+      td(String(i + 1), { align: 'center' }),
+      td(t.item),
+      num(formatFixed(t.current, 2)),
+      num(formatFixed(t.reduction, 2)),
+      num(t.percent === null ? '—' : `${formatFixed(t.percent, 1)}%`),
+      td(t.unit, { align: 'center' }),
+    ]),
+  ];
+  return [
+    caption(`表4.3 由清洁生产潜力提出的目标建议（全部企业达到${level.levelLabel}水平）`),
+    grid(rows, { widths: widths([6, 34, 16, 16, 14, 14]) }),
+  ];
+}
+
+/** 5.3: the potential table (表5.3) per level and indicator, the industry totals, and the chart (图5.1). */
+function potentialBlocks(s: ReportStatusAnalysis | null): Block[] {
+  const p = s?.potential ?? null;
+  if (p === null) return s?.potentialNote ? body(`未测算清洁生产潜力：${s.potentialNote}`) : [];
+  const out: Block[] = [
+    ...body(
+      `按《${p.systemName}》，测算全部审核企业达到Ⅱ级、Ⅰ级水平时各指标的削减潜力（差距 × 产量，利用率指标按消耗量折算）。` +
+        p.levels
+          .map(
+            (l) =>
+              `全部达到${l.levelLabel}：节水${formatFixed(l.industry.water_m3, 0)} m³/年，节能${formatFixed(l.industry.energy_tce, 2)} tce/年，` +
+              `节约原料${formatFixed(l.industry.materials_t, 3)} t/年，减碳${formatFixed(l.industry.co2_t, 2)} tCO2/年，` +
+              `经济效益${formatFixed(l.industry.total_wanYuan, 2)}万元/年`,
+          )
+          .join('；') +
+        '。',
+    ),
+    caption('表5.3 清洁生产潜力（按指标）'),
+  ];
+  const rows: CellSpec[][] = [
+    ['目标水平', '排名', '指标', '未达到的企业数', '削减潜力（/年）', '单位'].map((h) => th(h)),
+  ];
+  for (const l of p.levels) {
+    for (const i of [...l.indicators].sort((a, b) => a.rank - b.rank)) {
+      rows.push([
+        td(l.levelLabel, { align: 'center' }),
+        num(String(i.rank)),
+        td(i.name),
+        num(String(i.enterprisesWorse)),
+        num(formatFixed(i.saved, i.saved >= 100 ? 0 : 3)),
+        td(i.unit, { align: 'center' }),
+      ]);
+    }
+  }
+  out.push(grid(rows, { widths: widths([12, 8, 34, 16, 18, 12]) }));
+  const img = potentialChart(p.levels);
+  if (img) out.push(...chart(img));
+  if (s?.potentialNote) out.push(note(s.potentialNote));
   return out;
 }
 
@@ -388,6 +547,7 @@ function chapter4(d: ReportData): Block[] {
     ];
     out.push(grid(rows, { widths: widths([12, 22, 10, 18, 19, 19]) }));
   }
+  out.push(...proposedTargetBlocks(d.statusAnalysis ?? null));
   return out;
 }
 
@@ -441,6 +601,7 @@ function chapter5(d: ReportData): Block[] {
     }
   }
   out.push(heading(2, REPORT_SECTIONS.potential), ...texts(d.potential, '清洁生产潜力分析'));
+  out.push(...potentialBlocks(d.statusAnalysis ?? null));
   return out;
 }
 

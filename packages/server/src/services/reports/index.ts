@@ -5,11 +5,15 @@
  * computed here beyond choosing which recorded figure to show (actual when implemented, else planned/expected) and
  * summing attendance headcounts; the documents package lays it out.
  */
+
+import type { StatusAnalysisView } from '@cpaudit/contract';
+import { isCpError } from '@cpaudit/core';
 import {
   type RenderReportOptions,
   type ReportData,
   type ReportOption,
   type ReportOptionEvidence,
+  type ReportStatusAnalysis,
   type ReportText,
   renderAuditReport,
 } from '@cpaudit/documents';
@@ -40,6 +44,7 @@ import {
   siteSurveys,
 } from '../../db/index.ts';
 import { type BlobStore, blobKeyOf, contentDisposition } from '../../storage/index.ts';
+import { getStatusAnalysis } from '../compliance/status.ts';
 import type { ServiceContext } from '../context.ts';
 import { selectOptions } from '../options/access.ts';
 import { auditPerformance } from '../options/index.ts';
@@ -107,6 +112,74 @@ async function readBlob(store: BlobStore, sha256: string): Promise<Uint8Array | 
 }
 
 /** Builds the report's data for one audit (404 when the actor may not read it). */
+const POINT_ZH = { workshop: '车间或生产设施排放口', total: '企业总排放口' } as const;
+const LEVEL_ZH = { I: 'Ⅰ级', II: 'Ⅱ级' } as const;
+
+/** The status analysis as the report prints it (no figure recomputed: labels and sums of materials only). */
+export function reportStatusAnalysis(s: StatusAnalysisView): ReportStatusAnalysis {
+  const materials = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+  return {
+    year: s.year,
+    counts: s.counts,
+    taxTotal_wanYuan: s.tax.total_wanYuan,
+    rateDocument: s.tax.rateDocument,
+    enterprises: s.enterprises.map((e) => ({
+      name: e.name,
+      checks: e.checks,
+      exceedances: e.exceedances.length,
+      doubleExceed: e.doubleExceed,
+      quotaExceeded: e.quotaExceeded,
+      doubleToxic: e.doubleToxic,
+      highEnergy: e.highEnergy,
+      tax_wanYuan: e.tax_wanYuan,
+    })),
+    exceedances: s.enterprises.flatMap((e) =>
+      e.exceedances.map((x) => ({
+        enterprise: e.name,
+        pointName: x.pointName,
+        pointLabel: POINT_ZH[x.point],
+        pollutant: x.pollutantZh,
+        measured: x.measured,
+        converted: x.converted,
+        unit: x.unit,
+        limit: x.limit?.max ?? null,
+        basis: [x.standard, x.table, x.clause ? `（${x.clause}）` : null].filter(Boolean).join(' '),
+      })),
+    ),
+    potential:
+      s.potential === null
+        ? null
+        : {
+            systemName: s.potential.systemName,
+            levels: s.potential.levels.map((l) => ({
+              levelLabel: LEVEL_ZH[l.level],
+              indicators: l.byIndicator.map((i) => ({
+                name: i.name,
+                unit: i.saved.unit,
+                saved: i.saved.value,
+                enterprisesWorse: i.enterprisesWorse,
+                rank: i.rank,
+              })),
+              industry: {
+                water_m3: l.industry.water_m3,
+                energy_tce: l.industry.energy_tce,
+                co2_t: l.industry.co2_t,
+                materials_t: materials(l.industry.materials_t),
+                total_wanYuan: l.industry.total_wanYuan,
+              },
+              targets: l.targets.map((t) => ({
+                item: t.item,
+                unit: t.unit,
+                current: t.current,
+                reduction: t.reduction,
+                percent: t.percent,
+              })),
+            })),
+          },
+    potentialNote: s.potentialNote,
+  };
+}
+
 export async function auditReportData(
   ctx: ServiceContext,
   deps: ReportDeps,
@@ -127,6 +200,13 @@ export async function auditReportData(
   // Tables 7.2 and 7.3: exactly what getAuditPerformance answers.
   const performance = await auditPerformance(ctx, auditId);
   const db = ctx.db;
+  // 现状分析 (chapters 3–5): exactly what getStatusAnalysis answers for the audit's base year.
+  let statusAnalysis: ReportStatusAnalysis | null = null;
+  try {
+    statusAnalysis = reportStatusAnalysis(await getStatusAnalysis(ctx, auditId, {}));
+  } catch (e) {
+    if (!isCpError(e)) throw e;
+  }
 
   const entRows = await db
     .select({
@@ -418,6 +498,7 @@ export async function auditReportData(
     })),
     problemDistribution: text('problem_distribution'),
     potential: text('potential'),
+    statusAnalysis,
     options: reportOptions,
     feasibility: text('feasibility'),
     implementation: text('implementation'),

@@ -149,15 +149,22 @@ export function potentialChart(
   const title = '图5.1 各指标达到Ⅱ级、Ⅰ级水平的削减潜力（对数坐标）';
   const height = Math.max(240, 80 + names.length * 40);
   const colors = ['#2f6fb5', '#3c9a5f'];
+  // A logarithmic scale drawn on a linear axis: bar length = log10(value) − floor, so every bar grows to the right
+  // from the power of ten below the smallest amount (ECharts' own log axis starts bars at 1, so amounts below 1
+  // would point left); the labels print the amounts themselves.
+  const floor = Math.floor(Math.log10(Math.min(...values)));
   const png = render(
     {
       legend: { top: 6, data: levels.map((l) => `全部达到${l.levelLabel}`) },
       grid: { left: 220, right: 100, top: 40, bottom: 30 },
       xAxis: {
-        type: 'log',
-        logBase: 10,
-        min: 10 ** Math.floor(Math.log10(Math.min(...values))),
-        axisLabel: { fontSize: 10 },
+        type: 'value',
+        min: 0,
+        interval: 1,
+        axisLabel: {
+          fontSize: 10,
+          formatter: (v: number) => formatFixed(10 ** (v + floor), Math.max(0, -(v + floor))),
+        },
       },
       yAxis: {
         type: 'category',
@@ -165,22 +172,24 @@ export function potentialChart(
         data: names.map((n) => `${n}（${unitOf.get(n) ?? ''}/年）`),
         axisLabel: { fontSize: 11 },
       },
-      series: levels.map((l, k) => ({
-        name: `全部达到${l.levelLabel}`,
-        type: 'bar',
-        data: names.map((n) => {
-          const v = l.indicators.find((i) => i.name === n)?.saved ?? 0;
-          return v > 0 ? v : null;
-        }),
-        itemStyle: { color: colors[k % colors.length] },
-        label: {
-          show: true,
-          position: 'right',
-          fontSize: 9,
-          formatter: (p: { value: number | null }) =>
-            p.value ? formatFixed(p.value, p.value >= 100 ? 0 : 3) : '',
-        },
-      })),
+      series: levels.map((l, k) => {
+        const raw = names.map((n) => l.indicators.find((i) => i.name === n)?.saved ?? 0);
+        return {
+          name: `全部达到${l.levelLabel}`,
+          type: 'bar',
+          data: raw.map((v) => (v > 0 ? Math.log10(v) - floor : null)),
+          itemStyle: { color: colors[k % colors.length] },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 9,
+            formatter: (p: { dataIndex: number }) => {
+              const v = raw[p.dataIndex] ?? 0;
+              return v > 0 ? formatFixed(v, v >= 100 ? 0 : 3) : '';
+            },
+          },
+        };
+      }),
     },
     WIDTH,
     height,

@@ -122,4 +122,59 @@ describe('the demo status analysis', () => {
     const cod = s.enterprises.flatMap((e: { exceedances: { pollutant: string }[] }) => e.exceedances);
     expect(cod.map((x: { pollutant: string }) => x.pollutant)).toEqual(planted.map((p) => p.pollutant));
   });
+
+  it('the avoided environmental tax of an option is added to the form total (注15) only when switched on', async () => {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'hz-pcb', password: DEMO_PASSWORD },
+    });
+    const hz = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const call = (method: 'GET' | 'PUT', url: string, payload?: unknown) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie: hz, 'x-csrf-token': login.json().csrfToken },
+        ...(payload === undefined ? {} : { payload }),
+      });
+    const audit = (await call('GET', '/api/mandatory-audits')).json().items[0];
+    const econ = async () => {
+      const p = (await call('GET', `/api/mandatory-audits/${audit.id}/performance`)).json();
+      const total = p.totals.savingsSummary.rows.find((r: { key: string }) => r.key === 'total');
+      return Number(total.values['economic-benefit']);
+    };
+    const before = await econ();
+    const options = (await call('GET', `/api/mandatory-audits/${audit.id}/options?limit=100`)).json()
+      .items as {
+      id: string;
+      status: string;
+      version: number;
+    }[];
+    const rows = await queryRows(
+      database.db,
+      sql`select option_id, quantity from option_benefits where item_code = 'reduction.cod' and basis = 'actual'`,
+    );
+    const withCod = options.find((o) => o.status === 'implemented' && rows.some((r) => r.option_id === o.id));
+    if (!withCod) throw new Error('no implemented demo option with a COD reduction');
+    const codT = Number(rows.find((r) => r.option_id === withCod.id)?.quantity);
+    const tax = (await call('GET', `/api/options/${withCod.id}/avoided-tax?basis=actual`)).json();
+    expect(tax.addedToBenefit).toBe(false);
+    // Hand calculation (facts §8): Guangdong water 2.8 元 per equivalent, COD 1 kg per equivalent, COD stays among
+    // the outlet's three taxed pollutants before and after → avoided = codT × 1000 kg × 2.8 元 ÷ 10 000 = codT × 0.28 万元.
+    expect(tax.rates.water_yuanPerEq).toBe(2.8);
+    expect(tax.avoided_wanYuanPerYear).toBeCloseTo(codT * 0.28, 8);
+    // Off (default): the form total is as entered. On: increased by exactly the avoided tax, once.
+    const on = await call('PUT', `/api/options/${withCod.id}/avoided-tax`, {
+      version: withCod.version,
+      addAvoidedTax: true,
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json().addedToBenefit).toBe(true);
+    expect(await econ()).toBeCloseTo(before + codT * 0.28, 4);
+    const stale = await call('PUT', `/api/options/${withCod.id}/avoided-tax`, {
+      version: withCod.version,
+      addAvoidedTax: false,
+    });
+    expect(stale.statusCode).toBe(409);
+  });
 });

@@ -12,9 +12,15 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openDatabase } from '../../src/db/connect.ts';
+import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { auditEnterprises, cpOptions, executeRows, industryAudits, userRoles } from '../../src/db/index.ts';
-import { readCacheStats, readDataVersion } from '../../src/services/read-cache.ts';
+import {
+  cachedRead,
+  MAX_BYTES,
+  MAX_ENTRIES,
+  readCacheStats,
+  readDataVersion,
+} from '../../src/services/read-cache.ts';
 import { TEST_PG_URL } from '../helpers/db.ts';
 import { createWorld, PASSWORD, type World } from '../helpers/world.ts';
 
@@ -215,5 +221,53 @@ describe.skipIf(!TEST_PG_URL)('read cache across processes (PostgreSQL)', () => 
       await client`update cp_options set investment_actual_wan_yuan = 1.8 where code = 'O1'`;
       await client.end({ timeout: 5 });
     }
+  });
+});
+
+describe('read cache bounds', () => {
+  // A database handle of its own (the cache is per handle), the caller and clock of a request.
+  const database = { kind: 'pglite' } as unknown as Database;
+  const scope = (version: string) => ({
+    database,
+    actor: { userId: 'u', username: 'u', displayName: 'u', roles: [], sessionId: 's', csrfToken: 'c' },
+    now: () => new Date('2026-01-01T00:00:00Z'),
+    dataVersion: version,
+  });
+
+  it('keeps at most MAX_ENTRIES answers, the least recently used dropped first', async () => {
+    const s = scope('1/');
+    let computed = 0;
+    const read = (i: number) => cachedRead(s, 'bounds', i, async () => `${++computed}`);
+    for (let i = 0; i < MAX_ENTRIES; i++) await read(i);
+    await read(0); // 0 is now the most recently used
+    await read(MAX_ENTRIES); // one too many: 1 (the least recently used) goes
+    const before = computed;
+    await read(0);
+    expect(computed).toBe(before); // kept
+    await read(1);
+    expect(computed).toBe(before + 1); // dropped, computed again
+  });
+
+  it('keeps no answer larger than MAX_BYTES, recomputes under a new version, forgets failures', async () => {
+    const s = scope('1/');
+    let computed = 0;
+    const big = () => cachedRead(s, 'big', null, async () => `${++computed}`.padEnd(MAX_BYTES + 1, 'x'));
+    await big();
+    await big();
+    expect(computed).toBe(2);
+    let n = 0;
+    const versioned = (v: string) => cachedRead(scope(v), 'v', null, async () => `${++n}`);
+    expect(await versioned('1/')).toBe('1');
+    expect(await versioned('1/')).toBe('1');
+    expect(await versioned('2/')).toBe('2');
+    let fail = true;
+    const flaky = () =>
+      cachedRead(s, 'flaky', null, async () => {
+        if (fail) throw new Error('boom');
+        return 'ok';
+      });
+    await expect(flaky()).rejects.toThrow('boom');
+    fail = false;
+    expect(await flaky()).toBe('ok');
   });
 });

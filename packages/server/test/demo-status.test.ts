@@ -130,13 +130,11 @@ describe('the demo status analysis', () => {
       payload: { username: 'hz-pcb', password: DEMO_PASSWORD },
     });
     const hz = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const call = (method: 'GET' | 'PUT', url: string, payload?: unknown) =>
-      app.inject({
-        method,
-        url,
-        headers: { cookie: hz, 'x-csrf-token': login.json().csrfToken },
-        ...(payload === undefined ? {} : { payload }),
-      });
+    const csrf = String(login.json().csrfToken);
+    const call = (method: 'GET' | 'PUT', url: string, payload?: Record<string, unknown>) =>
+      payload === undefined
+        ? app.inject({ method, url, headers: { cookie: hz, 'x-csrf-token': csrf } })
+        : app.inject({ method, url, headers: { cookie: hz, 'x-csrf-token': csrf }, payload });
     const audit = (await call('GET', '/api/mandatory-audits')).json().items[0];
     const econ = async () => {
       const p = (await call('GET', `/api/mandatory-audits/${audit.id}/performance`)).json();

@@ -65,6 +65,18 @@ const M = {
     'Economic potential by enterprise (万元/a)',
   ],
 
+  // Avoided tax of an option (Guangdong form note 15)
+  'compliance.tax.title': ['减少的环境保护税（注15）', 'Avoided environmental tax (note 15)'],
+  'compliance.tax.intro': [
+    '按方案的污染物削减量和企业所在地税额计算；经济效益已含排污税时保持关闭，未含时打开，由平台加入经济效益（不重复计算）。',
+    'From the option’s pollutant reductions and the local tax rate. Leave off when the economic benefit entered already includes the tax; switch on to have it added (never counted twice).',
+  ],
+  'compliance.tax.avoided': ['减少的环境保护税（万元/年）', 'Avoided tax (万元/a)'],
+  'compliance.tax.rates': ['税额（元/污染当量，水/气）', 'Rates (元 per equivalent, water/air)'],
+  'compliance.tax.reductions': ['计税的削减量', 'Taxable reductions'],
+  'compliance.tax.add': ['加入经济效益', 'Add to the economic benefit'],
+  'compliance.tax.counted': ['计入绩效表的经济效益（万元/年）', 'Economic benefit counted (万元/a)'],
+
   // Standards (admin)
   'compliance.std.title': ['排放标准与能耗限额标准', 'Emission standards and energy limits'],
   'compliance.std.intro': [

@@ -23,6 +23,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/hooks.ts';
 import { useCurrentUser } from '../../auth/session.ts';
+import { OptionAvoidedTax } from '../../components/compliance/OptionAvoidedTax.tsx';
 import {
   costClassKey,
   optionLevelKey,
@@ -205,6 +206,16 @@ export function OptionView(props: {
       <Card title={t('workspace.benefits.title')}>
         <OptionBenefits option={option} editable={benefitBases} onSaved={props.onChange} />
       </Card>
+      {option.enterpriseId ? (
+        <Card title={t('compliance.tax.title')}>
+          <OptionAvoidedTax
+            optionId={option.id}
+            version={option.version}
+            editable={can.has('manage')}
+            onSaved={props.reload}
+          />
+        </Card>
+      ) : null}
       <Card title={t('workspace.evidence.section', { count: option.evidenceCount })}>
         <OptionEvidence optionId={option.id} canUpload={can.has('uploadEvidence')} onChange={props.reload} />
       </Card>

@@ -4,19 +4,21 @@
  * by the next request of every process.
  *
  * The key of an entry is (what, the caller's scope, its arguments, the hour); its value is kept with the *data
- * version* of the request that computed it, and reused only by a request with the same data version. The data
+ * version* of the request that computed it, and reused only by a request that sees the same data. The data
  * version is read in the session query (services/auth/sessions.ts), in one statement, so in one snapshot:
  *
  *     M = max(audit_log.seq) visible,   X = the transactions in progress (xip of pg_current_snapshot())
  *
- * Why equal (M, X) means nothing changed since: every table but `audit_log` and `sessions` carries the
+ * An answer computed at (M, X) is reused by a request at (M', X') when M' = M and X ⊆ X' (`sameData`): every
+ * transaction in progress then is still in progress (on a shared server X holds other databases' transactions
+ * too; requiring X' = X would miss whenever any of them ended). Why that means nothing changed since: every table but `audit_log` and `sessions` carries the
  * `cp_audit` AFTER ROW trigger (checked by src/db/migrations.test.ts), so a transaction T that changes data takes
  * its transaction id (at its first row write) before it appends its first audit row. If T had its id when the
  * older snapshot S1 was taken, T was in S1's X (still running) or already visible in S1 (committed); if it took
  * its id after S1, its audit rows were numbered after S1 by the identity sequence (`CACHE 1`, so numbers follow
- * allocation order across sessions), above S1's M. Once T commits, the newer snapshot S2 has T out of X, or M
- * above S1's M: (M, X) differs. Reads (and `sessions` touches) take no audit row, so a read-only load keeps the
- * same version and hits the cache. The value is computed after its version was read, so it is never older than
+ * allocation order across sessions), above S1's M. Once T commits, the newer snapshot S2 has T out of X (so
+ * X ⊄ X'), or M above S1's M. Reads (and `sessions` touches) take no audit row, so a read-only load keeps M and
+ * hits the cache. The value is computed after its version was read, so it is never older than
  * the version it is stored under.
  *
  * Scope: the user id and the role grants (what services/scope.ts turns into SQL). Clock: results depending on
@@ -84,6 +86,21 @@ function keyOf(ctx: CacheScope, what: string, args: unknown): string {
   return JSON.stringify([what, ctx.actor.userId, scope, hour, args]);
 }
 
+/**
+ * Whether a request at data version `now` sees the data an answer computed at version `then` was computed from:
+ * the same newest audit row, and every transaction in progress then still in progress now (none of them has
+ * committed since; transactions begun since are invisible to the request). Versions are `M/x1,x2,…`.
+ */
+export function sameData(then: string, now: string): boolean {
+  if (then === now) return true;
+  const [m1, x1 = ''] = then.split('/');
+  const [m2, x2 = ''] = now.split('/');
+  if (m1 !== m2) return false;
+  if (x1 === '') return true;
+  const running = new Set(x2.split(','));
+  return x1.split(',').every((x) => running.has(x));
+}
+
 function drop(cache: Cache, key: string): void {
   const e = cache.entries.get(key);
   if (!e) return;
@@ -92,8 +109,8 @@ function drop(cache: Cache, key: string): void {
 }
 
 /**
- * The answer `compute()` gives (a serialized response), or the one a request with the same data version already
- * computed for the same caller and arguments. Without a data version (outside HTTP), always `compute()`.
+ * The answer `compute()` gives (a serialized response), or the one a request that saw the same data (`sameData`)
+ * already computed for the same caller and arguments. Without a data version (outside HTTP), always `compute()`.
  */
 export async function cachedRead(
   ctx: CacheScope,
@@ -106,7 +123,7 @@ export async function cachedRead(
   const cache = cacheOf(ctx.database);
   const key = keyOf(ctx, what, args);
   const hit = cache.entries.get(key);
-  if (hit && hit.version === version) {
+  if (hit && sameData(hit.version, version)) {
     // Most recently used last.
     cache.entries.delete(key);
     cache.entries.set(key, hit);

@@ -20,6 +20,7 @@ import {
   MAX_ENTRIES,
   readCacheStats,
   readDataVersion,
+  sameData,
 } from '../../src/services/read-cache.ts';
 import { TEST_PG_URL } from '../helpers/db.ts';
 import { createWorld, PASSWORD, type World } from '../helpers/world.ts';
@@ -269,5 +270,16 @@ describe('read cache bounds', () => {
     await expect(flaky()).rejects.toThrow('boom');
     fail = false;
     expect(await flaky()).toBe('ok');
+  });
+});
+
+describe('sameData (data versions M/xip)', () => {
+  it('reuses while the newest audit row is the same and the then running transactions still run', () => {
+    expect(sameData('10/', '10/')).toBe(true);
+    expect(sameData('10/', '10/7,9')).toBe(true); // begun since: invisible to the request
+    expect(sameData('10/7', '10/7,9')).toBe(true);
+    expect(sameData('10/7,9', '10/9')).toBe(false); // 7 ended (perhaps committed)
+    expect(sameData('10/7', '10/')).toBe(false);
+    expect(sameData('10/', '11/')).toBe(false); // a write committed
   });
 });

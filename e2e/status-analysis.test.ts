@@ -4,7 +4,8 @@
  * 双超 count, and the potential chart; the admin opens the standards page and sees GB 21900-2008's limit tables.
  *
  * Outside CI the test skips only when /usr/bin/chromium is missing (saying so); with CI=true it always runs.
- * Screenshots: status-analysis, status-analysis-potential, standards (e2e/screenshots/).
+ * An enterprise user opens its monitoring data and compliance page.
+ * Screenshots: status-analysis, status-analysis-potential, standards, enterprise-compliance (e2e/screenshots/).
  */
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -96,6 +97,27 @@ describe.skipIf(skip)('status analysis on the demo data', () => {
     await drawer.getByText('总镍').first().waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, 'standards');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('an enterprise user sees its monitoring data, its facts and its compliance with the tax', async () => {
+    const page = await newPage(b());
+    const errors = watchErrors(page);
+    await loginAs(page, base, 'cz-ent2');
+    await page.goto(`${base}/my/compliance`);
+    await page.getByRole('heading', { name: '监测数据与达标情况' }).waitFor();
+    await page.getByText('废水总排放口').first().waitFor({ timeout: 20_000 });
+    // The newest data year is shown first.
+    await page.getByRole('combobox', { name: '数据年份' }).locator('..').getByText('2024').waitFor();
+    await page.getByText('判定所需基本情况').waitFor();
+    await page.getByText('达标判定', { exact: true }).first().waitFor();
+    await page
+      .getByText(/江苏省人大常委会公告第67号/)
+      .first()
+      .waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'enterprise-compliance');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

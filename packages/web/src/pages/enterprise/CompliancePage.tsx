@@ -320,7 +320,10 @@ function ResultCard({ data }: { data: Compliance }) {
 function ComplianceBody({ enterpriseId, years }: { enterpriseId: string; years: readonly number[] }) {
   const { t } = useI18n();
   const run = useAction();
-  const [year, setYear] = useState<number>(years.at(-1) ?? new Date().getFullYear() - 1);
+  // The newest year with annual data (the list comes newest first or oldest first: take the largest).
+  const [year, setYear] = useState<number>(
+    years.length > 0 ? Math.max(...years) : new Date().getFullYear() - 1,
+  );
   const [adding, setAdding] = useState(false);
   const samples = useApi('listMonitoringSamples', { params: { id: enterpriseId }, query: { year } });
   const facts = useApi('getComplianceFacts', { params: { id: enterpriseId, year } });

@@ -36,10 +36,17 @@ import {
   type TaxResult,
 } from '@cpaudit/core';
 import { and, eq, inArray } from 'drizzle-orm';
-import { annualValues, type Db, enterprises, monitoringSamples, regions } from '../../db/index.ts';
+import {
+  annualValues,
+  complianceFacts,
+  type Db,
+  enterprises,
+  monitoringSamples,
+  regions,
+} from '../../db/index.ts';
 import { enterpriseInScope } from '../annual/common.ts';
 import type { ServiceContext } from '../context.ts';
-import { factsRow, factsView } from './samples.ts';
+import { factsView } from './samples.ts';
 import { activeStandards } from './standards.ts';
 
 /** An annual value as stored. */
@@ -332,19 +339,27 @@ export async function computeMany(
 ): Promise<Map<string, ComputedCompliance | CpError>> {
   const out = new Map<string, ComputedCompliance | CpError>();
   if (ids.length === 0) return out;
-  const [ents, values, samples, stds] = await Promise.all([
+  const [ents, values, samples, factRows, stds] = await Promise.all([
     enterpriseFacts(ctx.db, ids),
     annualValuesOf(ctx.db, ids, year),
     ctx.db
       .select()
       .from(monitoringSamples)
       .where(and(inArray(monitoringSamples.enterpriseId, [...ids]), eq(monitoringSamples.year, year))),
+    ctx.db
+      .select()
+      .from(complianceFacts)
+      .where(and(inArray(complianceFacts.enterpriseId, [...ids]), eq(complianceFacts.year, year))),
     activeStandards(ctx.database, ctx.db),
   ]);
   for (const id of ids) {
     const enterprise = ents.get(id);
     if (!enterprise) continue;
-    const facts = factsView(id, year, await factsRow(ctx.db, id, year));
+    const facts = factsView(
+      id,
+      year,
+      factRows.find((f) => f.enterpriseId === id),
+    );
     const own = samples.filter((s) => s.enterpriseId === id);
     const vals = values.get(id) ?? [];
     try {

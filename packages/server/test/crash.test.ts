@@ -121,8 +121,17 @@ async function runRounds(site: DemoSite, workload: Workload, target?: ImportTarg
     let stop = false;
     let killing = false;
     const swallow = (e: unknown) => {
-      // The server died under the request: not acknowledged. Anything else (a 5xx) fails the test.
-      if (!killing) throw e;
+      // The server died under the request: not acknowledged. Anything else (a 5xx) fails the test, saying
+      // whether the server died by itself.
+      if (killing) return;
+      const c = server.child;
+      if (c.exitCode !== null || c.signalCode !== null) {
+        throw new Error(
+          `the server died by itself (exit ${c.exitCode}, signal ${c.signalCode}): ${server.stderr().slice(-2000)}`,
+          { cause: e },
+        );
+      }
+      throw e;
     };
     const taskWorker = async (w: number) => {
       for (let i = 0; !stop; i++) {

@@ -439,10 +439,21 @@ export const statusAnalysisSchema = z
   .meta({ id: 'StatusAnalysis' });
 export type StatusAnalysisView = z.infer<typeof statusAnalysisSchema>;
 
+/** A unit price in a query string: a finite, non-negative number (元 per unit). */
+const priceParam = z.coerce.number().finite().min(0).max(1e9).optional();
+
 export const statusAnalysisQuery = z.object({
   /** The data year; default the audit's base year. */
   year: z.coerce.number().int().min(1949).max(2100).optional(),
+  /**
+   * Local unit prices that turn the potential's savings into 万元/a (the Guangdong form, note 15, asks for the local
+   * market price); without them the potential's money is the avoided environmental tax only.
+   */
+  waterPrice_yuanPerM3: priceParam,
+  electricityPrice_yuanPerKWh: priceParam,
+  energyPrice_yuanPerTce: priceParam,
 });
+export type StatusAnalysisQuery = z.infer<typeof statusAnalysisQuery>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Avoided environmental tax of an option (form note 15)

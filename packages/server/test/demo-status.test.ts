@@ -114,6 +114,28 @@ describe('the demo status analysis', () => {
     expect(i.industry.water_m3).toBeGreaterThan(0);
   });
 
+  it('local prices given with the request turn the water potential into 万元 (m³ × 元/m³ ÷ 10 000)', async () => {
+    const audit = (await get('/api/audits')).json().items[0];
+    const without = (await get(`/api/audits/${audit.id}/status-analysis?year=2024`)).json();
+    const priced = (
+      await get(`/api/audits/${audit.id}/status-analysis?year=2024&waterPrice_yuanPerM3=4.6`)
+    ).json();
+    const [ii] = priced.potential.levels;
+    const [iiWithout] = without.potential.levels;
+    // Same savings; the price only adds money: e.g. 76 637 m³ × 4.6 元/m³ ÷ 10 000 = 35.25 万元/a.
+    expect(ii.industry.water_m3).toBe(iiWithout.industry.water_m3);
+    expect(iiWithout.industry.waterCost_wanYuan).toBe(0);
+    expect(ii.industry.waterCost_wanYuan).toBeCloseTo((ii.industry.water_m3 * 4.6) / 10_000, 9);
+    expect(ii.industry.total_wanYuan).toBeCloseTo(
+      iiWithout.industry.total_wanYuan + ii.industry.waterCost_wanYuan,
+      9,
+    );
+    // A negative price is refused, naming the parameter.
+    const bad = await get(`/api/audits/${audit.id}/status-analysis?waterPrice_yuanPerM3=-1`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field ?? JSON.stringify(bad.json().error)).toContain('waterPrice_yuanPerM3');
+  });
+
   it('2023 shows the COD exceedance planted that year', async () => {
     const audit = (await get('/api/audits')).json().items[0];
     const s = (await get(`/api/audits/${audit.id}/status-analysis?year=2023`)).json();

@@ -10,7 +10,12 @@
  * a volume per product → water; standard coal per product → energy; electricity per product → electricity;
  * a metal utilisation rate with the metal's consumption → material. Others are listed in `potentialNote`.
  */
-import { indicatorItemCode, type StatusAnalysisEnterprise, type StatusAnalysisView } from '@cpaudit/contract';
+import {
+  indicatorItemCode,
+  type StatusAnalysisEnterprise,
+  type StatusAnalysisQuery,
+  type StatusAnalysisView,
+} from '@cpaudit/contract';
 
 import {
   CpError,
@@ -59,7 +64,7 @@ function savesOf(ind: Indicator): { saves: Saves; material?: string } | null {
 export async function getStatusAnalysis(
   ctx: ServiceContext,
   auditId: string,
-  query: { year?: number | undefined },
+  query: StatusAnalysisQuery,
 ): Promise<StatusAnalysisView> {
   const access = await loadAuditAccess(ctx.db, ctx.actor, auditId);
   const audit = access.audit;
@@ -127,7 +132,7 @@ export async function getStatusAnalysis(
   }
   rows.sort((a, b) => b.exceedances.length - a.exceedances.length || a.name.localeCompare(b.name, 'zh'));
 
-  const potential = await potentialOf(ctx, audit.indicatorSystemId, ids, year, ents);
+  const potential = await potentialOf(ctx, audit.indicatorSystemId, ids, year, ents, pricesOf(query));
   return {
     auditId,
     year,
@@ -156,12 +161,26 @@ async function systemFor(
   return { def: definitionOf(row), code: row.code };
 }
 
+/** The unit prices given with the request, in the core potential's terms (absent ones left out). */
+function pricesOf(query: StatusAnalysisQuery): NonNullable<PotentialInputJson['prices']> {
+  return {
+    ...(query.waterPrice_yuanPerM3 !== undefined ? { water_yuanPerM3: query.waterPrice_yuanPerM3 } : {}),
+    ...(query.electricityPrice_yuanPerKWh !== undefined
+      ? { electricity_yuanPerKWh: query.electricityPrice_yuanPerKWh }
+      : {}),
+    ...(query.energyPrice_yuanPerTce !== undefined
+      ? { energy_yuanPerTce: query.energyPrice_yuanPerTce }
+      : {}),
+  };
+}
+
 async function potentialOf(
   ctx: ServiceContext,
   systemId: string | null,
   ids: readonly string[],
   year: number,
   ents: Awaited<ReturnType<typeof enterpriseFacts>>,
+  prices: NonNullable<PotentialInputJson['prices']>,
 ): Promise<{ value: StatusAnalysisView['potential']; note: string | null }> {
   await ensureBuiltInIndicatorSystems(ctx.database);
   const system = await systemFor(ctx.db, systemId);
@@ -226,6 +245,7 @@ async function potentialOf(
     levels: ['II', 'I'],
     indicators: taken.map((t) => ({ indicatorId: t.ind.id, saves: t.saves })),
     enterprises: enterprisesIn,
+    prices,
     ...(first?.province
       ? { taxRates: { province: first.province, ...(first.city ? { city: first.city } : {}) } }
       : {}),

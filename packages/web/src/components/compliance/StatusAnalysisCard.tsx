@@ -14,6 +14,7 @@ import {
   Descriptions,
   Empty,
   Flex,
+  InputNumber,
   Row,
   Segmented,
   Select,
@@ -325,12 +326,56 @@ function PotentialPart({ auditId, data, canEdit }: { auditId: string; data: Stat
   );
 }
 
+/** Local unit prices (元) sent with the status analysis, turning the potential's savings into 万元/a. */
+type Prices = Partial<
+  Record<'waterPrice_yuanPerM3' | 'electricityPrice_yuanPerKWh' | 'energyPrice_yuanPerTce', number>
+>;
+
+const PRICE_FIELDS = [
+  ['waterPrice_yuanPerM3', 'compliance.potential.priceWater'],
+  ['electricityPrice_yuanPerKWh', 'compliance.potential.priceElectricity'],
+  ['energyPrice_yuanPerTce', 'compliance.potential.priceEnergy'],
+] as const;
+
+function PriceInputs({ prices, onChange }: { prices: Prices; onChange: (p: Prices) => void }) {
+  const { t } = useI18n();
+  const apply = (key: keyof Prices, text: string) => {
+    const v = text.trim() === '' ? undefined : Number(text.replace(/,/g, ''));
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) return;
+    if (v === prices[key]) return;
+    const next = { ...prices };
+    if (v === undefined) delete next[key];
+    else next[key] = v;
+    onChange(next);
+  };
+  return (
+    <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
+      <Typography.Text type="secondary">{t('compliance.potential.prices')}</Typography.Text>
+      {PRICE_FIELDS.map(([key, label]) => (
+        <InputNumber<number>
+          key={key}
+          size="small"
+          min={0}
+          style={{ width: 200 }}
+          prefix={t(label)}
+          aria-label={t(label)}
+          defaultValue={prices[key]}
+          // Applied when the field is left or Enter is pressed, not on every keystroke (one request per price).
+          onBlur={(e) => apply(key, e.target.value)}
+          onPressEnter={(e) => apply(key, (e.target as HTMLInputElement).value)}
+        />
+      ))}
+    </Flex>
+  );
+}
+
 export function StatusAnalysisCard({ auditId, canEdit }: { auditId: string; canEdit: boolean }) {
   const { t } = useI18n();
   const [year, setYear] = useState<number | undefined>(undefined);
+  const [prices, setPrices] = useState<Prices>({});
   const state = useApi('getStatusAnalysis', {
     params: { id: auditId },
-    query: year === undefined ? {} : { year },
+    query: { ...(year === undefined ? {} : { year }), ...prices },
   });
   const data = state.data;
   const years = data ? [data.year - 2, data.year - 1, data.year, data.year + 1] : [];
@@ -360,6 +405,7 @@ export function StatusAnalysisCard({ auditId, canEdit }: { auditId: string; canE
           <CompliancePart data={data} />
           <div>
             <Typography.Title level={4}>{t('compliance.potential.title')}</Typography.Title>
+            <PriceInputs prices={prices} onChange={setPrices} />
             <PotentialPart auditId={auditId} data={data} canEdit={canEdit} />
           </div>
         </Flex>

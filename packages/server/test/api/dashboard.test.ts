@@ -108,7 +108,10 @@ describe('GET /api/dashboard', () => {
     expect(a.benefits.pollutants.some((p: { key: string }) => p.key === 'co2')).toBe(false);
     // The same figures as the audit's own performance view (the core's table 7.2), and totals = the one audit.
     const perf = (await nanjing.get(`/api/audits/${auditId}/performance`)).json();
-    expect(a.benefits.investment_wanYuan).toBe(perf.table72.investment_wanYuan.total);
+    const implemented = (row: Record<string, number | null>) =>
+      (row['no-low-implemented'] ?? 0) + (row['mid-high-implemented'] ?? 0);
+    expect(a.benefits.investment_wanYuan).toBe(implemented(perf.table72.investment_wanYuan));
+    expect(a.benefits.optionCount).toBe(implemented(perf.table72.optionCount));
     expect(d.totals).toMatchObject({
       audits: 1,
       auditsByStatus: { planning: 1, preparation: 0 },

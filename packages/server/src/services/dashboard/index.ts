@@ -7,7 +7,8 @@
  *   service (phase against plan);
  * - enterprises by data-collection status: `dataCollection` (guideline 7.2.1.1 b) counts per audit;
  * - options by status: `cp_options` rows of those audits the caller may see (`optionVisible`);
- * - benefits: the 总计 column of Appendix B table 7.2 as `auditPerformance` gives it (core `coreOptions` +
+ * - benefits: from Appendix B table 7.2 as `auditPerformance` gives it (money and count of the implemented options,
+ *   the reductions and savings as its 总计 prints them; see `benefitsOf`) (core `coreOptions` +
  *   `aggregateIndustryReport` with the audit's threshold; table 7.2 does not depend on the targets), only for
  *   audits whose performance the caller may read (`auditVisible`, the rule of `auditPerformance`; the others give
  *   null: enterprise users). The options and benefit lines of all those audits are read in two queries, only the
@@ -51,13 +52,20 @@ function addCounts<K extends string>(into: Counts<K>, from: Counts<K>): void {
   for (const k of Object.keys(from) as K[]) into[k] = (into[k] ?? 0) + from[k];
 }
 
-/** The 总计 column of table 7.2 as the core computed it for one audit. */
+/**
+ * One audit's benefits from its table 7.2 as the core computed it: option count, investment and economic benefit
+ * of the implemented options only (已实施无/低费 + 中/高费已实施 columns: the 总计 column also holds the pending
+ * mid/high-cost options at their planned figures, which a "benefits so far" card must not add); the reductions and
+ * savings rows, which table 7.2 prints as one 总计 figure, as printed (their label says so).
+ */
 function benefitsOf(t: ReturnType<typeof aggregateIndustryReport>['value']['table72']): Benefits {
   const saving = (key: string) => t.resourceEnergySavings.find((c) => c.key === key)?.value ?? 0;
+  const implemented = (row: Partial<Record<string, number | null>>) =>
+    (row['no-low-implemented'] ?? 0) + (row['mid-high-implemented'] ?? 0);
   return {
-    optionCount: t.optionCount.total ?? 0,
-    investment_wanYuan: t.investment_wanYuan.total ?? 0,
-    economicBenefit_wanYuanPerYear: t.economicBenefit_wanYuanPerYear.total ?? 0,
+    optionCount: implemented(t.optionCount),
+    investment_wanYuan: implemented(t.investment_wanYuan),
+    economicBenefit_wanYuanPerYear: implemented(t.economicBenefit_wanYuanPerYear),
     pollutants: t.environmentalBenefits
       .filter((c) => c.key !== 'co2')
       .map((c) => ({ key: c.key, label: c.label, value: c.value, unit: c.unit })),

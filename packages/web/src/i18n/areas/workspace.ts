@@ -269,11 +269,11 @@ const M = {
 
   // Performance phase
   'workspace.perf.kpi.implemented': ['已实施方案', 'Implemented options'],
-  'workspace.perf.kpi.investment': ['总投资', 'Total investment'],
-  'workspace.perf.kpi.benefit': ['经济效益', 'Economic benefit'],
-  'workspace.perf.kpi.co2': ['CO₂减排', 'CO₂ reduced'],
-  'workspace.perf.kpi.energy': ['节综合能耗', 'Energy saved'],
-  'workspace.perf.kpi.water': ['节水', 'Water saved'],
+  'workspace.perf.kpi.investment': ['已实施方案投资', 'Investment, implemented options'],
+  'workspace.perf.kpi.benefit': ['已实施方案经济效益', 'Economic benefit, implemented options'],
+  'workspace.perf.kpi.co2': ['CO₂减排（表7.2总计）', 'CO₂ reduced (table 7.2 total)'],
+  'workspace.perf.kpi.energy': ['节综合能耗（表7.2总计）', 'Energy saved (table 7.2 total)'],
+  'workspace.perf.kpi.water': ['节水（表7.2总计）', 'Water saved (table 7.2 total)'],
   'workspace.perf.unit.items': ['个', 'options'],
   'workspace.perf.targets': ['审核目标完成情况', 'Completion of the audit targets'],
   'workspace.perf.table72': ['表7.2 绩效评估', 'Table 7.2 Performance'],

@@ -156,13 +156,19 @@ export default function PerformancePhase({ audit, canEdit }: PhaseProps) {
             {
               key: 'investment',
               title: t('workspace.perf.kpi.investment'),
-              value: formatNumber(table.investment_wanYuan.total),
+              value: formatNumber(
+                (table.investment_wanYuan['no-low-implemented'] ?? 0) +
+                  (table.investment_wanYuan['mid-high-implemented'] ?? 0),
+              ),
               unit: '万元',
             },
             {
               key: 'benefit',
               title: t('workspace.perf.kpi.benefit'),
-              value: formatNumber(table.economicBenefit_wanYuanPerYear.total),
+              value: formatNumber(
+                (table.economicBenefit_wanYuanPerYear['no-low-implemented'] ?? 0) +
+                  (table.economicBenefit_wanYuanPerYear['mid-high-implemented'] ?? 0),
+              ),
               unit: '万元/a',
             },
             {

@@ -107,8 +107,9 @@ const PHOTO_LABEL: Readonly<Record<string, string>> = { photo_before: '实施前
 
 type Block = Paragraph | Table;
 
-function texts(items: readonly ReportText[], what: string): Block[] {
-  if (items.length === 0) return [noData(what)];
+/** The section's texts; without any, the “本审核暂无……数据” line unless data of the section follows (`followed`). */
+function texts(items: readonly ReportText[], what: string, followed = false): Block[] {
+  if (items.length === 0) return followed ? [] : [noData(what)];
   return items.flatMap((t) =>
     t.enterprise ? [...body(`${t.enterprise}：`, { bold: true }), ...body(t.content)] : body(t.content),
   );
@@ -600,8 +601,12 @@ function chapter5(d: ReportData): Block[] {
       );
     }
   }
-  out.push(heading(2, REPORT_SECTIONS.potential), ...texts(d.potential, '清洁生产潜力分析'));
-  out.push(...potentialBlocks(d.statusAnalysis ?? null));
+  const potential = potentialBlocks(d.statusAnalysis ?? null);
+  out.push(
+    heading(2, REPORT_SECTIONS.potential),
+    ...texts(d.potential, '清洁生产潜力分析', potential.length > 0),
+    ...potential,
+  );
   return out;
 }
 
@@ -674,7 +679,8 @@ function chapter7(d: ReportData, charts: ChartImage[]): Block[] {
 
   const p = d.performance;
   out.push(heading(2, REPORT_SECTIONS.performance));
-  out.push(...texts(p.narrative, '绩效评估说明'));
+  // Table 7.2 and its explanation always follow: no “暂无” line above them.
+  out.push(...texts(p.narrative, '绩效评估说明', true));
   out.push(
     ...body(
       `表7.2中，无/低费方案指投资低于${formatFixed(p.noLowCostBelow_wanYuan, REPORT_DECIMALS.wanYuan)}万元的方案；已实施方案按实际投资和实际效益计，待实施方案按预期计。`,

@@ -80,6 +80,13 @@ describe.skipIf(skip)('status analysis on the demo data', () => {
       .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(1200); // the charts' entry animation
     await screenshot(page, 'status-analysis-potential');
+
+    // A proposed target made an audit target appears in the targets card at once (no reload).
+    const targets = page.getByTestId('audit-targets').locator('tbody tr.ant-table-row');
+    const before = await targets.count();
+    await card.getByRole('button', { name: '设为审核目标' }).first().click();
+    await page.getByText('已创建目标').first().waitFor();
+    await expect.poll(() => targets.count(), { timeout: 15_000 }).toBe(before + 1);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);

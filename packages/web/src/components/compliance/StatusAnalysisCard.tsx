@@ -166,7 +166,17 @@ function targetBody(target: Target) {
   };
 }
 
-function PotentialPart({ auditId, data, canEdit }: { auditId: string; data: Status; canEdit: boolean }) {
+function PotentialPart({
+  auditId,
+  data,
+  canEdit,
+  onTargetCreated,
+}: {
+  auditId: string;
+  data: Status;
+  canEdit: boolean;
+  onTargetCreated?: (() => void) | undefined;
+}) {
   const { t } = useI18n();
   const run = useAction();
   const potential = data.potential;
@@ -308,13 +318,14 @@ function PotentialPart({ auditId, data, canEdit }: { auditId: string; data: Stat
               canEdit && r.current !== null && r.reduction > 0 ? (
                 <Button
                   size="small"
-                  onClick={() =>
-                    run(
+                  onClick={async () => {
+                    const created = await run(
                       () =>
                         apiClient.call('createAuditTarget', { params: { id: auditId }, body: targetBody(r) }),
                       t('compliance.potential.targetCreated'),
-                    )
-                  }
+                    );
+                    if (created !== undefined) onTargetCreated?.();
+                  }}
                 >
                   {t('compliance.potential.createTarget')}
                 </Button>
@@ -369,7 +380,16 @@ function PriceInputs({ prices, onChange }: { prices: Prices; onChange: (p: Price
   );
 }
 
-export function StatusAnalysisCard({ auditId, canEdit }: { auditId: string; canEdit: boolean }) {
+export function StatusAnalysisCard({
+  auditId,
+  canEdit,
+  onTargetCreated,
+}: {
+  auditId: string;
+  canEdit: boolean;
+  /** Called after a proposed target was created as an audit target (the page lists targets elsewhere). */
+  onTargetCreated?: () => void;
+}) {
   const { t } = useI18n();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [prices, setPrices] = useState<Prices>({});
@@ -406,7 +426,12 @@ export function StatusAnalysisCard({ auditId, canEdit }: { auditId: string; canE
           <div>
             <Typography.Title level={4}>{t('compliance.potential.title')}</Typography.Title>
             <PriceInputs prices={prices} onChange={setPrices} />
-            <PotentialPart auditId={auditId} data={data} canEdit={canEdit} />
+            <PotentialPart
+              auditId={auditId}
+              data={data}
+              canEdit={canEdit}
+              onTargetCreated={onTargetCreated}
+            />
           </div>
         </Flex>
       ) : state.loading ? (

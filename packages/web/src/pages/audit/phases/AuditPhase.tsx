@@ -88,6 +88,8 @@ const required = (message: string) => [{ required: true, message }];
 export default function AuditPhase({ audit, canEdit }: PhaseProps) {
   const collection = useApi('getAuditDataCollection', { params: { id: audit.id }, query: { limit: 500 } });
   const listed = collection.data?.items ?? [];
+  // Bumped when the status analysis creates a target: the targets card is mounted anew and lists it.
+  const [targetsRevision, setTargetsRevision] = useState(0);
   return (
     <Flex vertical gap={16}>
       <DataCollectionCard
@@ -101,8 +103,12 @@ export default function AuditPhase({ audit, canEdit }: PhaseProps) {
       <SurveysCard auditId={audit.id} canEdit={canEdit} enterprises={listed} />
       <BenchmarkCard systemId={audit.indicatorSystemId} enterprises={listed} />
       <FocusCard auditId={audit.id} canEdit={canEdit} />
-      <TargetsCard auditId={audit.id} canEdit={canEdit} />
-      <StatusAnalysisCard auditId={audit.id} canEdit={canEdit} />
+      <TargetsCard key={targetsRevision} auditId={audit.id} canEdit={canEdit} />
+      <StatusAnalysisCard
+        auditId={audit.id}
+        canEdit={canEdit}
+        onTargetCreated={() => setTargetsRevision((r) => r + 1)}
+      />
       <AnalysisCard auditId={audit.id} canEdit={canEdit} />
     </Flex>
   );
@@ -1122,7 +1128,7 @@ function TargetsCard({ auditId, canEdit }: { auditId: string; canEdit: boolean }
   }
   const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
   return (
-    <Card title={t('audits.ph.targets')}>
+    <Card title={t('audits.ph.targets')} data-testid="audit-targets">
       <DataTable<Target>
         rows={data?.items ?? []}
         loading={loading}

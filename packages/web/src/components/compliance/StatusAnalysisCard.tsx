@@ -256,10 +256,15 @@ function PotentialPart({
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
         {METRICS.map((m) => (
           <Descriptions.Item key={m} label={metricLabel(m)}>
-            {formatNumber(metricOf(current.industry, m), 2)}
+            {metricOf(current.industry, m) === 0 ? '—' : formatNumber(metricOf(current.industry, m), 2)}
           </Descriptions.Item>
         ))}
       </Descriptions>
+      {METRICS.some((m) => metricOf(current.industry, m) === 0) ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('compliance.potential.dash')}
+        </Typography.Text>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Typography.Title level={5}>{t('compliance.potential.chartIndicator')}</Typography.Title>

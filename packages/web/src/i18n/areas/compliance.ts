@@ -41,6 +41,10 @@ const M = {
   'compliance.potential.priceWater': ['水 元/m³', 'Water 元/m³'],
   'compliance.potential.priceElectricity': ['电 元/kWh', 'Electricity 元/kWh'],
   'compliance.potential.priceEnergy': ['能源 元/tce', 'Energy 元/tce'],
+  'compliance.potential.dash': [
+    '“—”表示未测算出节约量：评价指标体系没有相应的定量指标、全部企业已达到该水平，或未给出单价（经济效益）。',
+    '“—”: nothing quantified: the indicator system has no such quantitative indicator, every enterprise already meets the level, or no price was given (money).',
+  ],
   'compliance.potential.title': ['清洁生产潜力', 'Cleaner production potential'],
   'compliance.potential.level': ['目标水平', 'Level'],
   'compliance.potential.levelII': ['全部达到Ⅱ级', 'All at level II'],

@@ -18,7 +18,10 @@ describe('menuFor', () => {
   it('gives an enterprise user (and a consultant) the six enterprise entries, hidden routes left out', () => {
     const expected = [
       ['common', ['home', 'balances']],
-      ['enterprise', ['enterpriseProfile', 'annualData', 'benchmark', 'options', 'compliance', 'performanceForm']],
+      [
+        'enterprise',
+        ['enterpriseProfile', 'annualData', 'benchmark', 'options', 'compliance', 'performanceForm'],
+      ],
     ];
     expect(keysOf(['enterprise_user'])).toEqual(expected);
     expect(keysOf(['consultant'])).toEqual(expected);
@@ -30,7 +33,10 @@ describe('menuFor', () => {
     ]);
     expect(keysOf(['platform_admin'])).toEqual([
       ['common', ['home']],
-      ['admin', ['users', 'organizations', 'regions', 'indicatorSystems', 'standards', 'factors', 'auditLog']],
+      [
+        'admin',
+        ['users', 'organizations', 'regions', 'indicatorSystems', 'standards', 'factors', 'auditLog'],
+      ],
     ]);
   });
   it('gives a user with several roles the union, each entry once, in group order', () => {

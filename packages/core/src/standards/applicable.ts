@@ -34,10 +34,18 @@ export function normalizeRegion(name: string): string {
     .toLowerCase();
 }
 
+/**
+ * GB/T 4754-2017 codes nest by prefix (门类 letter aside: 大类 2 digits, 中类 3, 小类 4). A standard listing 3360 applies
+ * to an enterprise coded 3360 and, since the Guangdong form records the 中类 (3 digits), to one coded 336 whose
+ * class the standard's code refines (said in the reason); an enterprise coded only by its 大类 (2 digits) is too
+ * coarse to be matched to a class-level standard.
+ */
 function industryMatch(s: Standard, code: string): string | null {
   if (s.industries.length === 0) return '适用于所有行业';
   const prefix = s.industries.find((p) => code.startsWith(p));
-  return prefix === undefined ? null : `行业代码 ${code} 属于 ${prefix}`;
+  if (prefix !== undefined) return `行业代码 ${code} 属于 ${prefix}`;
+  const refined = code.length >= 3 ? s.industries.find((p) => p.startsWith(code)) : undefined;
+  return refined === undefined ? null : `行业代码 ${code}（中类）包含 ${refined}，按 ${refined} 适用`;
 }
 
 function regionMatch(s: Standard, regions: readonly string[]): string | null {

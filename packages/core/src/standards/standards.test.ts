@@ -101,6 +101,18 @@ describe('which standard and table apply', () => {
     expect(r.emission[0]?.reasons.join('；')).toContain('特别排放限值');
   });
 
+  it('an enterprise coded by its 中类 336 (as the Guangdong form records it) gets GB 21900 (3360), said so; 33 does not', () => {
+    const r = applicableStandards(BUILTIN_STANDARDS, { ...plating, industryCode: '336', date: '2024-12-31' });
+    expect(tableIds(r)).toEqual(['GB 21900-2008 表2']);
+    expect(r.emission[0]?.reasons.join('；')).toContain('行业代码 336（中类）包含 3360');
+    const coarse = applicableStandards(BUILTIN_STANDARDS, {
+      ...plating,
+      industryCode: '33',
+      date: '2024-12-31',
+    });
+    expect(tableIds(coarse)).toEqual(['GB 8978-1996 表1+表4（一级）']);
+  });
+
   it('a machining plant (3411) falls back on GB 8978: 表1 (class I) and 表4 一级 by default, 二级 when asked', () => {
     const q = {
       industryCode: '3411',

@@ -166,6 +166,9 @@ function BenefitsCard({ benefits }: { benefits: Dashboard['totals']['benefits'] 
   const pollutants = benefits.pollutants.filter((p) => p.value > 0);
   return (
     <Card title={t('audits.home.benefits')}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('audits.home.benefits.note')}
+      </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {items.map((i) => (
           <Col key={i.key} xs={12} md={8} xl={{ flex: '20%' }}>

@@ -16,9 +16,10 @@ const M = {
   'audits.home.kpi.options': ['方案', 'Options'],
   'audits.home.kpi.implemented': ['已实施方案', 'Implemented options'],
   'audits.home.kpi.behind': ['进度滞后', 'Behind plan'],
-  'audits.home.benefits': [
-    '方案效益（附录B 表7.2：方案数、投资、经济效益为已实施方案；减排与节约为表7.2总计，含中/高费待实施方案的预期）',
-    'Benefits (Appendix B table 7.2: count, investment and economic benefit of implemented options; reductions and savings as its total, including pending mid/high-cost options at expected figures)',
+  'audits.home.benefits': ['方案效益（附录B 表7.2）', 'Benefits (Appendix B table 7.2)'],
+  'audits.home.benefits.note': [
+    '投资和经济效益为已实施方案（按实际）；减排与节约为表7.2总计，含中/高费待实施方案的预期效益。',
+    'Investment and economic benefit: implemented options (actual figures); reductions and savings: the table 7.2 total, including pending mid/high-cost options at their expected figures.',
   ],
   'audits.home.benefits.none': ['暂无已实施方案的效益数据。', 'No benefits of implemented options yet.'],
   'audits.home.benefit.investment': ['投资', 'Investment'],

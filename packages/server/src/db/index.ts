@@ -21,6 +21,7 @@ export {
 } from './connect.ts';
 export { DB_ERRCODES, type DbErrorInfo, dbErrorInfo, mapDbError } from './errors.ts';
 export { acquireLock, type DirectoryLock, type LockInfo } from './lock.ts';
+export { preparedFor } from './prepared.ts';
 export { executeRows } from './raw.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';

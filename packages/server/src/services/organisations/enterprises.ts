@@ -26,6 +26,7 @@ import {
   enterpriseProducts,
   enterprises,
   executeRows,
+  preparedFor,
   regionPath,
   regions,
   treatmentFacilities,
@@ -119,44 +120,62 @@ async function loadEnterprise(db: Db, id: string, visible?: SQL): Promise<Enterp
   return row ? toEnterpriseDto(row.e, row.regionName) : undefined;
 }
 
+/** The enterprise page's lists, prepared once per database handle (db/prepared.ts): they run on every view. */
+function profileQueries(db: Db) {
+  return preparedFor(db, 'enterprise-profile', (d) => {
+    const id = sql.placeholder('id');
+    return {
+      products: d
+        .select()
+        .from(enterpriseProducts)
+        .where(eq(enterpriseProducts.enterpriseId, id))
+        .orderBy(
+          asc(enterpriseProducts.sortOrder),
+          asc(enterpriseProducts.createdAt),
+          asc(enterpriseProducts.id),
+        )
+        .prepare('cp_enterprise_products'),
+      processes: d
+        .select()
+        .from(enterpriseProcesses)
+        .where(eq(enterpriseProcesses.enterpriseId, id))
+        .orderBy(
+          asc(enterpriseProcesses.sortOrder),
+          asc(enterpriseProcesses.createdAt),
+          asc(enterpriseProcesses.id),
+        )
+        .prepare('cp_enterprise_processes'),
+      equipment: d
+        .select()
+        .from(enterpriseEquipment)
+        .where(eq(enterpriseEquipment.enterpriseId, id))
+        .orderBy(asc(enterpriseEquipment.createdAt), asc(enterpriseEquipment.id))
+        .prepare('cp_enterprise_equipment'),
+      facilities: d
+        .select()
+        .from(treatmentFacilities)
+        .where(eq(treatmentFacilities.enterpriseId, id))
+        .orderBy(
+          asc(treatmentFacilities.medium),
+          asc(treatmentFacilities.createdAt),
+          asc(treatmentFacilities.id),
+        )
+        .prepare('cp_enterprise_facilities'),
+    };
+  });
+}
+
 export async function getEnterprise(ctx: ServiceContext, id: string): Promise<EnterpriseProfileDto> {
   // The scope check and the enterprise row in one query (one round trip fewer before the lists below).
   const enterprise = await loadEnterprise(ctx.db, id, enterpriseVisible(ctx.actor));
   if (!enterprise) throw notFound('enterprise', id);
   const db = ctx.db;
+  const q = profileQueries(db);
   const [products, processes, equipment, facilities, consultants] = await Promise.all([
-    db
-      .select()
-      .from(enterpriseProducts)
-      .where(eq(enterpriseProducts.enterpriseId, id))
-      .orderBy(
-        asc(enterpriseProducts.sortOrder),
-        asc(enterpriseProducts.createdAt),
-        asc(enterpriseProducts.id),
-      ),
-    db
-      .select()
-      .from(enterpriseProcesses)
-      .where(eq(enterpriseProcesses.enterpriseId, id))
-      .orderBy(
-        asc(enterpriseProcesses.sortOrder),
-        asc(enterpriseProcesses.createdAt),
-        asc(enterpriseProcesses.id),
-      ),
-    db
-      .select()
-      .from(enterpriseEquipment)
-      .where(eq(enterpriseEquipment.enterpriseId, id))
-      .orderBy(asc(enterpriseEquipment.createdAt), asc(enterpriseEquipment.id)),
-    db
-      .select()
-      .from(treatmentFacilities)
-      .where(eq(treatmentFacilities.enterpriseId, id))
-      .orderBy(
-        asc(treatmentFacilities.medium),
-        asc(treatmentFacilities.createdAt),
-        asc(treatmentFacilities.id),
-      ),
+    q.products.execute({ id }),
+    q.processes.execute({ id }),
+    q.equipment.execute({ id }),
+    q.facilities.execute({ id }),
     loadEngagements(db, id),
   ]);
   return {

@@ -27,6 +27,7 @@ import {
   type Db,
   enterprises,
   executeRows,
+  preparedFor,
   regions,
 } from '../../db/index.ts';
 import { type Actor, type ServiceContext, write } from '../context.ts';
@@ -207,14 +208,8 @@ function toEngagementDto(
 }
 
 /** The engagements of an enterprise (newest first), or one of them. */
-export async function loadEngagements(
-  db: Db,
-  enterpriseId: string,
-  engagementId?: string,
-): Promise<EngagementDto[]> {
-  const conds: SQL[] = [eq(consultingEngagements.enterpriseId, enterpriseId)];
-  if (engagementId) conds.push(eq(consultingEngagements.id, engagementId));
-  const rows = await db
+function engagementsQuery(db: Db) {
+  return db
     .select({
       e: consultingEngagements,
       firmName: consultingFirms.name,
@@ -223,8 +218,30 @@ export async function loadEngagements(
     })
     .from(consultingEngagements)
     .innerJoin(consultingFirms, eq(consultingFirms.id, consultingEngagements.consultingFirmId))
-    .where(and(...conds))
-    .orderBy(desc(consultingEngagements.startedOn), asc(consultingEngagements.id));
+    .$dynamic();
+}
+
+export async function loadEngagements(
+  db: Db,
+  enterpriseId: string,
+  engagementId?: string,
+): Promise<EngagementDto[]> {
+  const rows = engagementId
+    ? await engagementsQuery(db)
+        .where(
+          and(
+            eq(consultingEngagements.enterpriseId, enterpriseId),
+            eq(consultingEngagements.id, engagementId),
+          ),
+        )
+        .orderBy(desc(consultingEngagements.startedOn), asc(consultingEngagements.id))
+    : // Every enterprise page view lists them: prepared once per database handle (db/prepared.ts).
+      await preparedFor(db, 'enterprise-engagements', (d) =>
+        engagementsQuery(d)
+          .where(eq(consultingEngagements.enterpriseId, sql.placeholder('enterpriseId')))
+          .orderBy(desc(consultingEngagements.startedOn), asc(consultingEngagements.id))
+          .prepare('cp_enterprise_engagements'),
+      ).execute({ enterpriseId });
   return rows.map((r) => toEngagementDto(r.e, { name: r.firmName, uscc: r.firmUscc }, Boolean(r.current)));
 }
 

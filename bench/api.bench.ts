@@ -5,7 +5,8 @@
  *
  * - dashboard: `GET /api/dashboard` as the bureau of the city of the largest audit (one scoped request);
  * - benchmark: `GET /api/indicator-systems/:id/benchmark?indicator=rinse-water-per-area&year=…` as the province
- *   bureau: one indicator of the electroplating system across the whole industry of the province;
+ *   bureau: one indicator of the electroplating system across the whole industry of the province (the summary over
+ *   all its enterprises and the first page of the list, 50 entries by default);
  * - enterprise: `GET /api/enterprises/:id` as that city bureau (the enterprise page's profile);
  * - annual write: `PUT /api/annual/enterprises/:id/years/:year` (a draft year, one value re-saved with a new note)
  *   as the platform administrator, with the submission version read;

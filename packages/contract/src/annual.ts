@@ -966,6 +966,10 @@ export const listEvaluationsQuery = pageQuery.extend({
   sort: z.enum(['evaluatedAt', 'year', 'enterpriseName']).optional(),
 });
 
+export const BENCHMARK_LEVELS = ['I', 'II', 'III', 'none', 'not-applicable'] as const;
+/** Orders of the peer list: `rank` best first (the indicator's direction, then the level), `value`, `name`. */
+export const BENCHMARK_SORTS = ['rank', 'value', 'name'] as const;
+
 export const benchmarkQuery = z.object({
   /** The indicator's id within the system (core id, e.g. `rinse-water-per-area`). */
   indicator: z.string().min(1).max(120),
@@ -975,9 +979,63 @@ export const benchmarkQuery = z.object({
     .string()
     .regex(/^\d{2,4}$/)
     .optional(),
+  /** Restrict the peers to the enterprises of one industry audit (not excluded from it) the caller can see. */
+  auditId: z.uuid().optional(),
+  /** A supervisor's enterprise whose position is wanted (`positions`); enterprise users get their own always. */
+  enterpriseId: z.uuid().optional(),
+  /** Only the entries at this level in the page (`total` counts them; the summary stays over all peers). */
+  level: z.enum(BENCHMARK_LEVELS).optional(),
+  /** The page of the peer list: at most 500 entries, 50 by default. */
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  sort: z.enum(BENCHMARK_SORTS).default('rank'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
 
-export const BENCHMARK_LEVELS = ['I', 'II', 'III', 'none', 'not-applicable'] as const;
+const benchmarkEntry = z.object({
+  /** Null for an anonymised peer. */
+  enterpriseId: z.uuid().nullable(),
+  label: z.string(),
+  /** One of the caller's own enterprises (enterprise user, consultant). */
+  own: z.boolean(),
+  /** In the indicator's unit (quantitative). */
+  value: z.number().nullable(),
+  level: z.enum(BENCHMARK_LEVELS),
+  dataStatus: z.enum(ANNUAL_SUBMISSION_STATUSES),
+  /**
+   * Position best first among the ranked peers (`summary.ranked`: all but not-applicable), 1 = best; peers with
+   * the same value and level share the better rank (standard competition ranking, "1224"). Null: not ranked.
+   */
+  rank: z.number().int().nullable(),
+});
+
+const benchmarkSummary = z.object({
+  /** Peers compared (every entry of the list, all levels). */
+  peers: z.number().int(),
+  /** Peers with a rank (all but not-applicable). */
+  ranked: z.number().int(),
+  /** Peers with a numeric value (quantitative indicators); the statistics below are over these. */
+  values: z.number().int(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  mean: z.number().nullable(),
+  /**
+   * Sample quantiles p10/p25/p50 (median)/p75/p90, Hyndman & Fan (1996) definition 7 (linear interpolation
+   * between order statistics at h = (n − 1)p: R's and NumPy's default, Excel PERCENTILE.INC).
+   */
+  quantiles: z.object({
+    p10: z.number().nullable(),
+    p25: z.number().nullable(),
+    p50: z.number().nullable(),
+    p75: z.number().nullable(),
+    p90: z.number().nullable(),
+  }),
+  /**
+   * Ten bins of equal width from min to max ([from, to), the last one closed); one bin when all values are
+   * equal; none without values.
+   */
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
+});
 
 export const benchmarkResponse = z
   .object({
@@ -999,19 +1057,11 @@ export const benchmarkResponse = z
     industryCodes: z.array(z.string()),
     /** True when peers outside the caller's own enterprises are shown without name or id. */
     anonymised: z.boolean(),
-    entries: z.array(
-      z.object({
-        /** Null for an anonymised peer. */
-        enterpriseId: z.uuid().nullable(),
-        label: z.string(),
-        /** One of the caller's own enterprises (enterprise user, consultant). */
-        own: z.boolean(),
-        /** In the indicator's unit (quantitative). */
-        value: z.number().nullable(),
-        level: z.enum(BENCHMARK_LEVELS),
-        dataStatus: z.enum(ANNUAL_SUBMISSION_STATUSES),
-      }),
-    ),
+    /** The page of the peer list (`limit`/`offset` in the order asked). */
+    entries: z.array(benchmarkEntry),
+    /** Entries in the list (at `level` when asked): what the pages run through. */
+    total: z.number().int(),
+    /** Counts per level over all peers. */
     counts: z.object({
       I: z.number().int(),
       II: z.number().int(),
@@ -1019,6 +1069,13 @@ export const benchmarkResponse = z
       none: z.number().int(),
       notApplicable: z.number().int(),
     }),
+    /** The distribution of the values over all peers (not only the page). */
+    summary: benchmarkSummary,
+    /**
+     * Where the caller's own enterprises stand (enterprise users, consultants), or the enterprise asked for by
+     * `enterpriseId` (supervisors): among all peers, whatever the page.
+     */
+    positions: z.array(benchmarkEntry),
   })
   .meta({ id: 'IndicatorBenchmark' });
 
@@ -1215,7 +1272,8 @@ export const annualEndpoints = {
   benchmarkIndicator: endpoint({
     method: 'GET',
     path: '/api/indicator-systems/:id/benchmark',
-    summary: 'One indicator across the enterprises of the industry: values, level lines Ⅰ/Ⅱ/Ⅲ, levels',
+    summary:
+      'One indicator across the enterprises of the industry: level lines Ⅰ/Ⅱ/Ⅲ, the distribution over all peers (counts per level, quantiles, histogram), the caller’s positions, and a page of the peers',
     tags: ['indicator-systems'],
     access: 'authenticated',
     params: z.object({ id: z.uuid() }),

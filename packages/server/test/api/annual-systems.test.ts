@@ -427,6 +427,7 @@ describe('benchmarking', () => {
         value: 20,
         level: 'II',
         dataStatus: 'submitted',
+        rank: 1,
       },
       {
         enterpriseId: world.ids.entA,
@@ -435,8 +436,11 @@ describe('benchmarking', () => {
         value: 30,
         level: 'III',
         dataStatus: 'draft',
+        rank: 2,
       },
     ]);
+    expect(after.total).toBe(2);
+    expect(after.positions).toMatchObject([{ enterpriseId: world.ids.entA, rank: 2 }]);
     const json = JSON.stringify(after);
     expect(json).not.toContain(world.ids.entC);
     expect(json).not.toContain('南京丙');

@@ -8,13 +8,16 @@
  * level each reaches (the core's membership, function 5-1, by evaluating that one value). Supervisors (admin,
  * bureaus, panel members, experts) see the enterprises they can see, by name; enterprise users and consultants see
  * their own enterprises by name and the other enterprises of the industry anonymised (no id, no name), and of those
- * only data that was submitted or accepted.
+ * only data that was submitted or accepted. The answer is the distribution over all those peers (counts per level,
+ * quantiles and a histogram: the core's `distributionOf`), the ranks of the caller's own enterprises, and one page of
+ * the list (at most 500 entries): not the whole industry, which runs to thousands of enterprises in a province.
  */
-import type { AnnualLevel } from '@cpaudit/contract';
+import type { AnnualLevel, BENCHMARK_SORTS } from '@cpaudit/contract';
 import { indicatorItemCode } from '@cpaudit/contract';
 import {
   CpError,
   DEFAULT_LEVEL_NAMES,
+  distributionOf,
   EVAL_LEVEL_ROMAN,
   type EvalGrade,
   evaluateEnterprise,
@@ -27,6 +30,7 @@ import { and, asc, desc, eq, inArray, not, or, type SQL, sql } from 'drizzle-orm
 import {
   annualSubmissions,
   annualValues,
+  auditEnterprises,
   type Db,
   type Evaluation,
   enterprises,
@@ -34,9 +38,10 @@ import {
   evaluationValues,
   indicatorSystems,
   indicators,
+  industryAudits,
 } from '../../db/index.ts';
 import { hasRole, type ServiceContext, write } from '../context.ts';
-import { enterpriseVisible, isAdmin, notFound } from '../scope.ts';
+import { auditVisible, enterpriseVisible, isAdmin, notFound } from '../scope.ts';
 import {
   type EnterpriseRef,
   enterpriseInScope,
@@ -365,6 +370,13 @@ export interface BenchmarkQuery {
   indicator: string;
   year: number;
   industry?: string | undefined;
+  auditId?: string | undefined;
+  enterpriseId?: string | undefined;
+  level?: BenchmarkLevel | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+  sort?: (typeof BENCHMARK_SORTS)[number] | undefined;
+  order?: 'asc' | 'desc' | undefined;
 }
 
 type BenchmarkLevel = AnnualLevel | 'not-applicable';
@@ -374,6 +386,12 @@ function supervisory(ctx: ServiceContext): boolean {
   return isAdmin(ctx.actor) || hasRole(ctx.actor, 'bureau_staff', 'panel_member', 'expert');
 }
 
+const nameOrder = new Intl.Collator('zh-CN');
+
+/**
+ * One indicator across the peers: every peer's value and level is computed (the distribution, the counts and the
+ * ranks are over all of them), and only one page of the list is answered.
+ */
 export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, query: BenchmarkQuery) {
   await ensureBuiltInIndicatorSystems(ctx.database);
   const system = await systemRow(ctx.db, systemId);
@@ -388,6 +406,14 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
       },
     );
   }
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+    throw new CpError('VALIDATION', `limit: ${limit} is not an integer from 1 to 500`, { field: 'limit' });
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new CpError('VALIDATION', `offset: ${offset} is not a non-negative integer`, { field: 'offset' });
+  }
   const industryCodes = query.industry
     ? [query.industry]
     : definition.industry.filter((c) => /^\d+$/.test(c));
@@ -400,17 +426,27 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
               sql`(${enterprises.industryCode} like ${`${c}%`} or ${c} like ${enterprises.industryCode} || '%')`,
           ),
         ) ?? sql`false`);
+  let among: SQL = sql`true`;
+  if (query.auditId !== undefined) {
+    const [audit] = await ctx.db
+      .select({ id: industryAudits.id })
+      .from(industryAudits)
+      .where(and(eq(industryAudits.id, query.auditId), auditVisible(ctx.actor)));
+    if (!audit) throw notFound('audit', query.auditId);
+    among = sql`exists (select 1 from ${auditEnterprises} where ${auditEnterprises.auditId} = ${query.auditId}
+      and ${auditEnterprises.enterpriseId} = ${enterprises.id} and ${auditEnterprises.status} <> 'excluded')`;
+  }
   const named = supervisory(ctx);
   const visible = await ctx.db
     .select({ id: enterprises.id, name: enterprises.name })
     .from(enterprises)
-    .where(and(industry, enterpriseVisible(ctx.actor)));
+    .where(and(industry, among, enterpriseVisible(ctx.actor)));
   const peers = named
     ? []
     : await ctx.db
         .select({ id: enterprises.id, name: enterprises.name })
         .from(enterprises)
-        .where(and(industry, not(enterpriseVisible(ctx.actor))));
+        .where(and(industry, among, not(enterpriseVisible(ctx.actor))));
   const nameOf = new Map(visible.map((e) => [e.id, e.name]));
   const stored = await storedIndicatorValues(
     ctx.db,
@@ -419,14 +455,20 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
     system.code,
     [ind.id],
   );
-  const entries: {
+  type Entry = {
+    /** The enterprise (never answered for an anonymised peer: `enterpriseId` is then null). */
+    id: string;
     enterpriseId: string | null;
     label: string;
     own: boolean;
     value: number | null;
     level: BenchmarkLevel;
     dataStatus: (typeof stored)[number]['status'];
-  }[] = [];
+    rank: number | null;
+  };
+  const entries: Entry[] = [];
+  // Membership of one value (formula 5-1, nested levels), as the core evaluates it; the same value the same level.
+  const levelOfValue = new Map<string, BenchmarkLevel>();
   for (const s of stored) {
     const isVisible = nameOf.has(s.enterpriseId);
     // Peers' drafts are theirs alone: only submitted or accepted data is compared.
@@ -441,31 +483,78 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
     }
     let level: BenchmarkLevel = 'not-applicable';
     if (v !== 'not-applicable') {
-      // Membership of this one value (formula 5-1, nested levels), as the core evaluates it.
-      const evaluated = evaluateEnterprise(definition, { [ind.id]: v }).value.indicators.find(
-        (x) => x.indicatorId === ind.id,
-      );
-      level = evaluated?.level ?? 'none';
+      const key = JSON.stringify(v);
+      const known = levelOfValue.get(key);
+      if (known !== undefined) level = known;
+      else {
+        const evaluated = evaluateEnterprise(definition, { [ind.id]: v }).value.indicators.find(
+          (x) => x.indicatorId === ind.id,
+        );
+        level = evaluated?.level ?? 'none';
+        levelOfValue.set(key, level);
+      }
     }
     entries.push({
+      id: s.enterpriseId,
       enterpriseId: isVisible ? s.enterpriseId : null,
       label: isVisible ? (nameOf.get(s.enterpriseId) ?? '') : '',
       own: isVisible && !named,
       value: typeof v === 'number' ? v : null,
       level,
       dataStatus: s.status,
+      rank: null,
     });
   }
-  const rank: Record<BenchmarkLevel, number> = { I: 0, II: 1, III: 2, none: 3, 'not-applicable': 4 };
-  entries.sort((a, b) => {
+  // Best first: the value in the indicator's direction, then the level; not-applicable last.
+  const levelRank: Record<BenchmarkLevel, number> = { I: 0, II: 1, III: 2, none: 3, 'not-applicable': 4 };
+  const better = (a: Entry, b: Entry) => {
     if (a.value !== null && b.value !== null && a.value !== b.value) {
       return ind.direction === 'ge' ? b.value - a.value : a.value - b.value;
     }
-    return rank[a.level] - rank[b.level] || (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
-  });
+    return (
+      levelRank[a.level] - levelRank[b.level] ||
+      (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) ||
+      // Ties in a fixed order, so that the pages of one list neither repeat nor skip an entry.
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    );
+  };
+  entries.sort(better);
+  // Standard competition ranking ("1224") of the ranked peers; the anonymised labels numbered in the same order.
   let n = 0;
-  for (const e of entries) if (e.enterpriseId === null) e.label = `同行企业 ${++n}`;
-  const count = (l: BenchmarkLevel) => entries.filter((e) => e.level === l).length;
+  let ranked = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as Entry;
+    if (e.enterpriseId === null) e.label = `同行企业 ${++n}`;
+    if (e.level === 'not-applicable') continue;
+    ranked++;
+    const prev = entries[i - 1];
+    e.rank =
+      prev && prev.rank !== null && prev.value === e.value && prev.level === e.level ? prev.rank : i + 1;
+  }
+  const counts = { I: 0, II: 0, III: 0, none: 0, notApplicable: 0 };
+  for (const e of entries) counts[e.level === 'not-applicable' ? 'notApplicable' : e.level]++;
+  const d = distributionOf(entries.flatMap((e) => (e.value === null ? [] : [e.value])));
+
+  const listed = query.level === undefined ? entries : entries.filter((e) => e.level === query.level);
+  const sign = query.order === 'desc' ? -1 : 1;
+  const sort = query.sort ?? 'rank';
+  let ordered = listed;
+  if (sort === 'rank' && sign === -1) {
+    // Worst first; the unranked (not-applicable) stay last.
+    ordered = [...listed.filter((e) => e.rank !== null).reverse(), ...listed.filter((e) => e.rank === null)];
+  } else if (sort === 'value') {
+    // By value; entries without a value last either way, ties in rank order (the sort is stable).
+    ordered = [...listed].sort((a, b) =>
+      a.value === null || b.value === null
+        ? (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0)
+        : sign * (a.value - b.value),
+    );
+  } else if (sort === 'name') {
+    ordered = [...listed].sort((a, b) => sign * nameOrder.compare(a.label, b.label));
+  }
+  const positions = entries.filter((e) =>
+    named ? query.enterpriseId !== undefined && e.enterpriseId === query.enterpriseId : e.own,
+  );
   return {
     system: { id: system.id, code: system.code, name: system.name, revision: revisionOf(system) },
     indicator: {
@@ -480,13 +569,25 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
     year: query.year,
     industryCodes,
     anonymised: !named,
-    entries,
-    counts: {
-      I: count('I'),
-      II: count('II'),
-      III: count('III'),
-      none: count('none'),
-      notApplicable: count('not-applicable'),
+    entries: ordered.slice(offset, offset + limit).map(answered),
+    total: listed.length,
+    counts,
+    summary: {
+      peers: entries.length,
+      ranked,
+      values: d.count,
+      min: d.min,
+      max: d.max,
+      mean: d.mean,
+      quantiles: d.quantiles,
+      histogram: d.histogram,
     },
+    positions: positions.map(answered),
   };
+}
+
+/** An entry as answered: without the enterprise id kept for the order (`enterpriseId` says it when visible). */
+function answered<T extends { id: string }>(e: T): Omit<T, 'id'> {
+  const { id: _, ...rest } = e;
+  return rest;
 }

@@ -3,20 +3,8 @@
  * 黑体 headings, 五号 tables with a bold shaded header row repeated on every page, numbers right-aligned.
  * A4 portrait with Word's default Chinese margins (2.54 cm top/bottom, 3.17 cm left/right).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  HeadingLevel,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import { para, run, Xml } from './xml.ts';
 
 /** Font names: the Chinese face first; Times New Roman for Latin letters and digits. */
 export const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: '宋体' };
@@ -43,16 +31,6 @@ export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** Text width of a landscape page (A4 turned, 2.54 cm margins all round): 13958 twips. */
 export const LANDSCAPE_TEXT_WIDTH = PAGE.height - 2 * PAGE.top;
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const BORDERS = {
-  top: BORDER,
-  bottom: BORDER,
-  left: BORDER,
-  right: BORDER,
-  insideHorizontal: BORDER,
-  insideVertical: BORDER,
-};
-
 const HEADINGS = [
   HeadingLevel.HEADING_1,
   HeadingLevel.HEADING_2,
@@ -60,7 +38,16 @@ const HEADINGS = [
   HeadingLevel.HEADING_4,
 ];
 
-export function heading(level: 1 | 2 | 3 | 4, text: string, newPage = false): Paragraph {
+/**
+ * A heading. Levels 1–2 (the ones the table of contents lists) are library paragraphs, so that the library fills
+ * in the contents from them; levels 3–4 (one per option in chapter 9) are written as text.
+ */
+export function heading(level: 1 | 2, text: string, newPage?: boolean): Paragraph;
+export function heading(level: 3 | 4, text: string, newPage?: boolean): Xml;
+export function heading(level: 1 | 2 | 3 | 4, text: string, newPage = false): Paragraph | Xml {
+  if (level >= 3) {
+    return new Xml(para(run(text), { style: `Heading${level}`, pageBreakBefore: newPage }));
+  }
   const h = HEADINGS[level - 1] ?? HeadingLevel.HEADING_4;
   return new Paragraph({ heading: h, pageBreakBefore: newPage, children: [new TextRun({ text })] });
 }
@@ -72,45 +59,44 @@ export const BODY_STYLES = {
 } as const;
 
 /** A body paragraph (first-line indent of two characters). Line breaks in `text` start new paragraphs. */
-export function body(text: string, opts: { bold?: boolean; indent?: boolean } = {}): Paragraph[] {
+export function body(
+  text: string,
+  opts: { bold?: boolean; indent?: boolean; keepNext?: boolean } = {},
+): Xml[] {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   const style = opts.indent === false ? BODY_STYLES.flush.id : BODY_STYLES.indented.id;
   return (lines.length === 0 ? [''] : lines).map(
     (line) =>
-      new Paragraph({
-        style,
-        children: [
-          opts.bold === true ? new TextRun({ text: line.trim(), bold: true }) : new TextRun(line.trim()),
-        ],
-      }),
+      new Xml(
+        para(run(line.trim(), { bold: opts.bold === true }), { style, keepNext: opts.keepNext === true }),
+      ),
   );
 }
 
 /** The sentence written where a section has no data (“本审核暂无……数据”). */
-export function noData(what: string): Paragraph {
-  return new Paragraph({
-    style: BODY_STYLES.indented.id,
-    children: [new TextRun({ text: `本审核暂无${what}数据。`, italics: true, color: '555555' })],
-  });
+export function noData(what: string): Xml {
+  return new Xml(
+    para(run(`本审核暂无${what}数据。`, { italics: true, color: '555555' }), {
+      style: BODY_STYLES.indented.id,
+    }),
+  );
 }
 
 /** A table caption above its table (黑体 五号, centred). */
-export function caption(text: string, newPage = false): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    pageBreakBefore: newPage,
-    keepNext: true,
-    spacing: { before: 120, after: 60 },
-    children: [new TextRun({ text, font: HEI, size: SIZE.wuHao })],
-  });
+export function caption(text: string, newPage = false): Xml {
+  return new Xml(
+    para(run(text, { font: HEI, size: SIZE.wuHao }), {
+      keepNext: true,
+      pageBreakBefore: newPage,
+      spacing: { before: 120, after: 60 },
+      align: 'center',
+    }),
+  );
 }
 
 /** A note under a table (五号). */
-export function note(text: string): Paragraph {
-  return new Paragraph({
-    spacing: { before: 60, after: 120 },
-    children: [new TextRun({ text, size: SIZE.xiaoWu })],
-  });
+export function note(text: string): Xml {
+  return new Xml(para(run(text, { size: SIZE.xiaoWu }), { spacing: { before: 60, after: 120 } }));
 }
 
 export type Align = 'left' | 'center' | 'right';
@@ -124,8 +110,6 @@ export interface CellSpec {
   /** A header or label cell: bold on a light grey ground. */
   head?: boolean;
 }
-
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** Shorthands: a header cell, a number cell (right-aligned), a text cell. */
 export const th = (text: string, more: Partial<CellSpec> = {}): CellSpec => ({
@@ -151,21 +135,6 @@ export const TABLE_STYLES = {
   xiaoWu: { id: 'CpTableSmall', name: 'Cp Table Text Small', size: SIZE.xiaoWu },
 } as const;
 
-function cellParagraphs(c: CellSpec, style: string, keepNext: boolean): Paragraph[] {
-  const lines = (c.text === '' ? ' ' : c.text).split(/\r?\n/);
-  const bold = c.bold === true || c.head === true;
-  // Size and spacing come from the style: a cell writes only what differs (alignment, bold).
-  return lines.map(
-    (line) =>
-      new Paragraph({
-        style,
-        alignment: ALIGN[c.align ?? 'left'],
-        ...(keepNext ? { keepNext } : {}),
-        children: [bold ? new TextRun({ text: line, bold }) : new TextRun(line)],
-      }),
-  );
-}
-
 export interface TableOptions {
   /** Column widths in twips (summing to the table width). */
   widths: readonly number[];
@@ -177,51 +146,87 @@ export interface TableOptions {
   keepTogether?: boolean;
 }
 
+const SHADING = '<w:shd w:fill="E8E8E8" w:color="auto" w:val="clear"/>';
+const BORDER_XML = 'w:val="single" w:color="000000" w:sz="4"';
+/** Borders and cell margins once for the table, not per cell. */
+const TABLE_PROPS_TAIL =
+  `<w:jc w:val="center"/><w:tblBorders><w:top ${BORDER_XML}/><w:left ${BORDER_XML}/><w:bottom ${BORDER_XML}/>` +
+  `<w:right ${BORDER_XML}/><w:insideH ${BORDER_XML}/><w:insideV ${BORDER_XML}/></w:tblBorders>` +
+  '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="20"/><w:left w:type="dxa" w:w="60"/>' +
+  '<w:bottom w:type="dxa" w:w="20"/><w:right w:type="dxa" w:w="60"/></w:tblCellMar></w:tblPr>';
+
+function cellXml(c: CellSpec, width: number, span: number, style: string, keepNext: boolean): string {
+  const lines = (c.text === '' ? ' ' : c.text).split(/\r?\n/);
+  const bold = c.bold === true || c.head === true;
+  // Size and spacing come from the style: a cell writes only what differs (alignment, bold).
+  const pPr = { style, keepNext, align: c.align ?? 'left' } as const;
+  let paras = '';
+  for (const line of lines) paras += para(run(line, { bold }), pPr);
+  return (
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
+    `${c.rowSpan && c.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : ''}${c.head ? SHADING : ''}` +
+    `<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`
+  );
+}
+
+/** The cell under a row-spanning cell: merged into it (`vMerge continue`), as the library writes it. */
+function continuationXml(c: CellSpec, width: number, span: number): string {
+  return (
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
+    `<w:vMerge w:val="continue"/>${c.head ? SHADING : ''}<w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:p><w:pPr><w:jc w:val="${c.align ?? 'left'}"/></w:pPr></w:p></w:tc>`
+  );
+}
+
 /**
  * A bordered table on a fixed grid. Cells may span columns (`span`) and rows (`rowSpan`: the cells below are
  * merged and must be left out of the following rows).
  */
-export function grid(rows: readonly (readonly CellSpec[])[], opts: TableOptions): Table {
+export function grid(rows: readonly (readonly CellSpec[])[], opts: TableOptions): Xml {
   const style = opts.size === SIZE.xiaoWu ? TABLE_STYLES.xiaoWu.id : TABLE_STYLES.wuHao.id;
   const headerRows = opts.headerRows ?? 1;
-  // Columns taken by a row-spanning cell above: row index → set of column indexes.
-  const taken = new Map<number, Set<number>>();
-  const tableRows = rows.map((cells, r) => {
+  const total = opts.widths.reduce((s, w) => s + w, 0);
+  const widthOf = (col: number, span: number) => {
+    let w = 0;
+    for (let j = col; j < col + span; j++) w += opts.widths[j] ?? 0;
+    return w;
+  };
+  // Cells spanning rows from above: row index → column → the spanning cell (its span and alignment).
+  const taken = new Map<number, Map<number, { c: CellSpec; span: number }>>();
+  let xml = `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_PROPS_TAIL}<w:tblGrid>`;
+  for (const w of opts.widths) xml += `<w:gridCol w:w="${w}"/>`;
+  xml += '</w:tblGrid>';
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    const busy = taken.get(r);
+    const keepNext = opts.keepTogether === true && r < rows.length - 1;
+    xml += `<w:tr><w:trPr><w:cantSplit/>${r < headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}</w:trPr>`;
     let col = 0;
-    const busy = taken.get(r) ?? new Set<number>();
-    const children = cells.map((c) => {
-      while (busy.has(col)) col++;
+    const continuations = () => {
+      let above = busy?.get(col);
+      while (above) {
+        xml += continuationXml(above.c, widthOf(col, above.span), above.span);
+        col += above.span;
+        above = busy?.get(col);
+      }
+    };
+    for (const c of cells) {
+      continuations();
       const span = c.span ?? 1;
-      const width = opts.widths.slice(col, col + span).reduce((s, w) => s + w, 0);
       if (c.rowSpan && c.rowSpan > 1) {
-        for (let k = 1; k < c.rowSpan; k++) {
-          const set = taken.get(r + k) ?? new Set<number>();
-          for (let j = col; j < col + span; j++) set.add(j);
-          taken.set(r + k, set);
+        for (let k = 1; k < c.rowSpan && r + k < rows.length; k++) {
+          const below = taken.get(r + k) ?? new Map<number, { c: CellSpec; span: number }>();
+          below.set(col, { c, span });
+          taken.set(r + k, below);
         }
       }
+      xml += cellXml(c, widthOf(col, span), span, style, keepNext);
       col += span;
-      return new TableCell({
-        children: cellParagraphs(c, style, opts.keepTogether === true && r < rows.length - 1),
-        ...(span > 1 ? { columnSpan: span } : {}),
-        ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-        width: { size: width, type: WidthType.DXA },
-        verticalAlign: VerticalAlign.CENTER,
-        ...(c.head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } } : {}),
-      });
-    });
-    return new TableRow({ children, cantSplit: true, tableHeader: r < headerRows });
-  });
-  return new Table({
-    rows: tableRows,
-    layout: TableLayoutType.FIXED,
-    columnWidths: [...opts.widths],
-    width: { size: opts.widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
-    alignment: AlignmentType.CENTER,
-    // Borders and cell margins once for the table, not per cell.
-    borders: BORDERS,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
-  });
+    }
+    continuations();
+    xml += '</w:tr>';
+  }
+  return new Xml(`${xml}</w:tbl>`);
 }
 
 /** Widths in twips from relative weights, summing exactly to the text width. */

@@ -24,7 +24,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { benefitsChart, type ChartImage, optionsChart, potentialChart } from './charts.ts';
 import type {
   RenderReportOptions,
@@ -57,6 +57,8 @@ import {
   widths,
 } from './layout.ts';
 import { TABLE61_NOTE, table61, table72, table73 } from './tables.ts';
+import { type RawPlaceholder, spliceRaw, withPlaceholders, type Xml } from './xml.ts';
+import { zipEntries } from './zip.ts';
 
 /** The chapter headings as Appendix B prints them, in its order (chapter 9 is printed “九、” in the guideline, and so here). */
 export const REPORT_CHAPTERS = [
@@ -105,7 +107,7 @@ export const EVIDENCE_SUBSECTIONS: readonly { title: string; kinds: readonly str
 
 const PHOTO_LABEL: Readonly<Record<string, string>> = { photo_before: '实施前', photo_after: '实施后' };
 
-type Block = Paragraph | Table;
+type Block = Paragraph | Table | Xml;
 
 /** The section's texts; without any, the “本审核暂无……数据” line unless data of the section follows (`followed`). */
 function texts(items: readonly ReportText[], what: string, followed = false): Block[] {
@@ -721,11 +723,7 @@ function chapter8(d: ReportData): Block[] {
 function evidenceOfOption(o: ReportOptionEvidence, n: number): Block[] {
   const out: Block[] = [heading(3, `9.${n} 清洁生产方案：${o.code} ${o.name}`)];
   out.push(
-    new Paragraph({
-      style: BODY_STYLES.indented.id,
-      keepNext: true,
-      children: [new TextRun(`实施企业：${o.enterprise ?? '行业层面'}；方案状态：${o.statusLabel}。`)],
-    }),
+    ...body(`实施企业：${o.enterprise ?? '行业层面'}；方案状态：${o.statusLabel}。`, { keepNext: true }),
   );
   EVIDENCE_SUBSECTIONS.forEach((sub, k) => {
     out.push(heading(4, `9.${n}.${k + 1} ${sub.title}`));
@@ -790,24 +788,34 @@ function chapter9(d: ReportData): Block[] {
 }
 
 /** Adds the fallback faces (Noto CJK) to the font table entries of 宋体 and 黑体 (`w:altName`). */
-async function addFontFallbacks(docx: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(docx);
-  const file = zip.file('word/fontTable.xml');
-  if (!file) return docx;
-  let xml = await file.async('string');
+export function withFontFallbacks(xml: string): string {
   const entries = Object.entries(FALLBACK_FONTS)
     .filter(([name]) => !xml.includes(`w:name="${name}"`))
     .map(
       ([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/></w:font>`,
     )
     .join('');
-  if (entries === '') return docx;
+  if (entries === '') return xml;
   // The table is written empty (`<w:fonts …/>`) or with entries (`<w:fonts …>…</w:fonts>`).
-  xml = /<w:fonts\b[^>]*\/>/.test(xml)
+  return /<w:fonts\b[^>]*\/>/.test(xml)
     ? xml.replace(/<w:fonts\b([^>]*)\/>/, `<w:fonts$1>${entries}</w:fonts>`)
     : xml.replace('</w:fonts>', `${entries}</w:fonts>`);
-  zip.file('word/fontTable.xml', xml);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * The package the library wrote, with the body blocks written as text spliced in (`xml.ts`) and the font
+ * fallbacks added, zipped again in the same file order. Pictures (already compressed) are stored, not deflated.
+ */
+function finishPackage(docx: Uint8Array, placeholders: ReadonlyMap<number, RawPlaceholder>): Uint8Array {
+  const files = unzipSync(docx);
+  const document = files['word/document.xml'];
+  const fonts = files['word/fontTable.xml'];
+  if (!document || !fonts) throw new Error('report: the package has no document or font table');
+  files['word/document.xml'] = strToU8(spliceRaw(strFromU8(document), placeholders));
+  files['word/fontTable.xml'] = strToU8(withFontFallbacks(strFromU8(fonts)));
+  return zipEntries(
+    Object.entries(files).map(([path, data]) => ({ path, data, store: path.startsWith('word/media/') })),
+  );
 }
 
 /**
@@ -870,6 +878,8 @@ export async function renderAuditReport(
     size: { width: PAGE.width, height: PAGE.height },
     margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
   };
+  const placeholders = new Map<number, RawPlaceholder>();
+  const children = (blocks: Block[]) => withPlaceholders(blocks, placeholders);
   const doc = new Document({
     creator: 'cpaudit',
     title: data.title,
@@ -930,7 +940,7 @@ export async function renderAuditReport(
           type: SectionType.NEXT_PAGE,
         },
         footers: { default: footer },
-        children: parts[0],
+        children: children(parts[0]),
       },
       {
         properties: {
@@ -942,18 +952,17 @@ export async function renderAuditReport(
           type: SectionType.NEXT_PAGE,
         },
         footers: { default: footer },
-        children: parts[1],
+        children: children(parts[1]),
       },
       {
         properties: { page, type: SectionType.NEXT_PAGE },
         footers: { default: footer },
-        children: parts[2],
+        children: children(parts[2]),
       },
     ],
   });
   step('写入文件');
-  const bytes = new Uint8Array(await Packer.toBuffer(doc));
-  const out = await addFontFallbacks(bytes);
+  const out = finishPackage(new Uint8Array(await Packer.toBuffer(doc)), placeholders);
   opts.onProgress?.(steps, steps, '完成');
   return out;
 }

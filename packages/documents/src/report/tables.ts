@@ -12,10 +12,10 @@ import {
   type Table72Cell,
   type Table73,
 } from '@cpaudit/core';
-import type { Table } from 'docx';
 import type { ReportOption } from './data.ts';
 import { decimalsForUnit, formatFixed, REPORT_DECIMALS } from './format.ts';
-import { type CellSpec, grid, num, SIZE, td, th, widths } from './layout.ts';
+import { type CellSpec, grid, num, SIZE, type TableOptions, td, th, widths } from './layout.ts';
+import type { Xml } from './xml.ts';
 
 /** Appendix B 6.1: the header row of 产生清洁生产方案. */
 export const TABLE61_HEADERS = [
@@ -33,8 +33,15 @@ export const TABLE61_HEADERS = [
 export const TABLE61_NOTE =
   '注：方案类型包括原辅料替代、工艺设备改造、过程控制、节能、资源综合利用、末端治理、管理及人员等类型。';
 
+/** A table's cells and layout, before they are written (`grid`). */
+export type TableSpec = [rows: CellSpec[][], opts: TableOptions];
+
 /** Table 6.1 on a page `total` twips wide (it is printed on landscape pages). */
-export function table61(options: readonly ReportOption[], total: number): Table {
+export function table61(options: readonly ReportOption[], total: number): Xml {
+  return grid(...table61Spec(options, total));
+}
+
+export function table61Spec(options: readonly ReportOption[], total: number): TableSpec {
   const rows: CellSpec[][] = [TABLE61_HEADERS.map((h) => th(h))];
   for (const o of options) {
     rows.push([
@@ -52,7 +59,7 @@ export function table61(options: readonly ReportOption[], total: number): Table 
       td(o.responsibleUnit),
     ]);
   }
-  return grid(rows, { widths: widths([5, 8, 14, 26, 20, 9, 7, 11], total), size: SIZE.xiaoWu });
+  return [rows, { widths: widths([5, 8, 14, 26, 20, 9, 7, 11], total), size: SIZE.xiaoWu }];
 }
 
 /** Table 7.2 grid: the label column and the eight figure columns. */
@@ -67,7 +74,11 @@ function otherText(o: { quantity: number; unit: string }): string {
 }
 
 /** Appendix B table 7.2 绩效评估, as printed (9 grid columns). */
-export function table72(t: Table72): Table {
+export function table72(t: Table72): Xml {
+  return grid(...table72Spec(t));
+}
+
+export function table72Spec(t: Table72): TableSpec {
   const cols = t.columns;
   const rows: CellSpec[][] = [];
   // 方案数量 | 已实施无/低费方案 | 中/高费方案 (已实施, 待实施) | 已实施方案类型数量 (4) | 总计
@@ -148,14 +159,18 @@ export function table72(t: Table72): Table {
       },
     ),
   ]);
-  return grid(rows, { widths: T72_WIDTHS, headerRows: 2, size: SIZE.xiaoWu, keepTogether: true });
+  return [rows, { widths: T72_WIDTHS, headerRows: 2, size: SIZE.xiaoWu, keepTogether: true }];
 }
 
 /** Appendix B table 7.3 审核目标完成情况. */
-export function table73(t: Table73): Table {
+export function table73(t: Table73): Xml {
+  return grid(...table73Spec(t));
+}
+
+export function table73Spec(t: Table73): TableSpec {
   const rows: CellSpec[][] = [TABLE73_HEADERS.map((h) => th(h))];
   for (const r of t.rows) {
     rows.push([th(r.label), td(r.target), td(r.completion)]);
   }
-  return grid(rows, { widths: widths([18, 41, 41]), keepTogether: true });
+  return [rows, { widths: widths([18, 41, 41]), keepTogether: true }];
 }

@@ -129,6 +129,16 @@ export interface ReportOption {
   } | null;
 }
 
+/**
+ * Photos embedded per option and kind (实施前, 实施后) in 9.x.1; the others are listed by name with a line saying
+ * so (the originals stay on the platform). Appendix B asks for before/after comparison photos: a few of each make
+ * the comparison; hundreds of pictures in one report would not be read.
+ */
+export const EMBEDDED_PHOTOS_PER_KIND = 3;
+
+/** Content types embedded as pictures (others are listed). */
+export const PICTURE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
+
 export interface ReportEvidenceFile {
   /** photo_before, photo_after, calculation, contract, invoice, test_report, operation_record, other. */
   kind: string;
@@ -137,7 +147,10 @@ export interface ReportEvidenceFile {
   contentType: string;
   sizeBytes: number;
   uploadedAt: string;
-  /** The bytes of a photo (PNG or JPEG), to embed; absent for documents, which are listed. */
+  /**
+   * The bytes of a photo (PNG or JPEG; the server gives a downscaled copy), to embed; absent for documents and for
+   * photos beyond `EMBEDDED_PHOTOS_PER_KIND`, which are listed.
+   */
   bytes?: Uint8Array;
 }
 

@@ -26,12 +26,14 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { benefitsChart, type ChartImage, optionsChart, potentialChart } from './charts.ts';
-import type {
-  RenderReportOptions,
-  ReportData,
-  ReportOptionEvidence,
-  ReportStatusAnalysis,
-  ReportText,
+import {
+  EMBEDDED_PHOTOS_PER_KIND,
+  PICTURE_TYPES,
+  type RenderReportOptions,
+  type ReportData,
+  type ReportOptionEvidence,
+  type ReportStatusAnalysis,
+  type ReportText,
 } from './data.ts';
 import { formatBytes, formatDateZh, formatFixed, formatPercent, REPORT_DECIMALS } from './format.ts';
 import {
@@ -732,7 +734,23 @@ function evidenceOfOption(o: ReportOptionEvidence, n: number): Block[] {
       // Before, then after; photos two to a row, files that are not PNG/JPEG pictures listed.
       const order = (kind: string) => sub.kinds.indexOf(kind);
       const sorted = [...files].sort((x, y) => order(x.kind) - order(y.kind));
-      const photos = sorted.filter((f) => f.bytes && imageSize(f.bytes));
+      const perKind = new Map<string, number>();
+      const photos = sorted.filter((f) => {
+        const n = perKind.get(f.kind) ?? 0;
+        if (!f.bytes || !imageSize(f.bytes) || n >= EMBEDDED_PHOTOS_PER_KIND) return false;
+        perKind.set(f.kind, n + 1);
+        return true;
+      });
+      const overCap = sub.kinds.reduce(
+        (sum, kind) =>
+          sum +
+          Math.max(
+            0,
+            sorted.filter((f) => f.kind === kind && PICTURE_TYPES.has(f.contentType)).length -
+              EMBEDDED_PHOTOS_PER_KIND,
+          ),
+        0,
+      );
       if (photos.length > 0) {
         out.push(
           photoGrid(
@@ -740,6 +758,13 @@ function evidenceOfOption(o: ReportOptionEvidence, n: number): Block[] {
               bytes: f.bytes ?? new Uint8Array(),
               caption: `图9.${n}.${i + 1} ${PHOTO_LABEL[f.kind] ?? ''}：${f.title}`,
             })),
+          ),
+        );
+      }
+      if (overCap > 0) {
+        out.push(
+          ...body(
+            `另有${overCap}张照片未嵌入（每个方案的实施前、实施后照片各嵌入前${EMBEDDED_PHOTOS_PER_KIND}张），列于下方，原件见平台佐证材料。`,
           ),
         );
       }

@@ -4,7 +4,7 @@
  * the data it was given (every figure of tables 6.1, 7.2 and 7.3; photos and charts in word/media; empty sections).
  */
 import { describe, expect, it } from 'vitest';
-import type { ReportData } from './data.ts';
+import { EMBEDDED_PHOTOS_PER_KIND, type ReportData } from './data.ts';
 import { decimalsForUnit, formatFixed } from './format.ts';
 import { readDocx } from './read-docx.ts';
 import { imageSize, REPORT_CHAPTERS, renderAuditReport } from './render.ts';
@@ -163,6 +163,29 @@ describe('renderAuditReport', () => {
     expect(photoRow?.[0]?.[1]).toMatch(/图9\.1\.2 实施后：改造后镀槽$/);
     // Documents are listed, not embedded.
     expect(doc.paragraphs.some((p) => p.text.startsWith('设备采购发票（文件：invoice.pdf'))).toBe(true);
+  });
+
+  it('embeds at most EMBEDDED_PHOTOS_PER_KIND photos of each kind per option and lists the others, saying so', async () => {
+    const data = sampleReportData({ enterprises: 1, withPhotos: 1 });
+    const option = data.evidence[0];
+    const after = option?.files.find((f) => f.kind === 'photo_after');
+    if (!option || !after) throw new Error('sample without an after photo');
+    // Five after photos: the first three embedded, two listed by name.
+    const extra = [2, 3, 4, 5].map((k) => ({
+      ...after,
+      title: `改造后镀槽${k}`,
+      fileName: `after-${k}.png`,
+    }));
+    option.files = [...option.files, ...extra];
+    const doc = await readDocx(await renderAuditReport(data));
+    const captions = doc.tables.flat(2).filter((c) => /^.*图9\.1\.\d+ 实施后/.test(c));
+    expect(captions).toHaveLength(EMBEDDED_PHOTOS_PER_KIND);
+    const texts = doc.paragraphs.map((p) => p.text);
+    expect(texts).toContain(
+      `另有2张照片未嵌入（每个方案的实施前、实施后照片各嵌入前${EMBEDDED_PHOTOS_PER_KIND}张），列于下方，原件见平台佐证材料。`,
+    );
+    expect(texts.some((t) => t.startsWith('实施后：改造后镀槽4（after-4.png'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('实施后：改造后镀槽5（after-5.png'))).toBe(true);
   });
 
   it('says so where a section has no data, and keeps every chapter', async () => {

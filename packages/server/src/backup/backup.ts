@@ -109,7 +109,10 @@ function filesRoot(dataDir: string): string {
   return join(dataDir, 'files');
 }
 
-/** Every stored evidence file (not the upload staging folder), as archive entries `files/…`. */
+/**
+ * Every stored evidence file (not the upload staging folder, nor `derived/`: copies made from the files, such as the
+ * report's downscaled photos, remade on demand), as archive entries `files/…`.
+ */
 function evidenceEntries(dataDir: string): TarEntry[] {
   const root = filesRoot(dataDir);
   if (!existsSync(root)) return [];
@@ -118,7 +121,7 @@ function evidenceEntries(dataDir: string): TarEntry[] {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       const rel = relative(root, path).split(sep).join('/');
-      if (rel === 'tmp') continue;
+      if (rel === 'tmp' || rel === 'derived') continue;
       if (statSync(path).isDirectory()) walk(path);
       else entries.push({ name: `files/${rel}`, data: readFileSync(path) });
     }

@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,7 +52,16 @@ export interface BlobStore {
   has(key: string): Promise<boolean>;
   /** Removes a stored blob (absent is fine). */
   remove(key: string): Promise<void>;
+  /**
+   * A file made from a stored blob and kept to be reused (the report's downscaled copy of a photo), found by the
+   * blob's SHA-256 and the variant's name (`report-1200`); undefined when it has not been made yet.
+   */
+  readDerived(sha256: string, variant: string): Promise<Buffer | undefined>;
+  /** Keeps such a file (atomically: a half-written file is never found). Derived files can always be remade. */
+  writeDerived(sha256: string, variant: string, bytes: Uint8Array): Promise<void>;
 }
+
+const VARIANT = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const BLOB_KEY = /^sha256\/([0-9a-f]{2})\/([0-9a-f]{62})$/;
@@ -128,6 +137,13 @@ export function createLocalBlobStore(root: string): BlobStore {
     const m = BLOB_KEY.exec(key);
     if (!m?.[1] || !m[2]) throw new CpError('VALIDATION', `malformed storage key "${key}"`);
     return join(root, 'sha256', m[1], m[2]);
+  };
+
+  /** `<root>/derived/<variant>/ab/cdef…`, beside the blobs they are made from. */
+  const derivedPath = (sha256: string, variant: string): string => {
+    if (!VARIANT.test(variant)) throw new CpError('VALIDATION', `malformed variant "${variant}"`);
+    const key = blobKeyOf(sha256);
+    return join(root, 'derived', variant, key.slice('sha256/'.length));
   };
 
   function local(staged: StagedBlob): LocalStagedBlob {
@@ -228,6 +244,29 @@ export function createLocalBlobStore(root: string): BlobStore {
 
     async remove(key) {
       await unlinkQuietly(pathOf(key));
+    },
+
+    async readDerived(sha256, variant) {
+      try {
+        return await readFile(derivedPath(sha256, variant));
+      } catch (e) {
+        if (errnoCode(e) === 'ENOENT') return undefined;
+        throw e;
+      }
+    },
+
+    async writeDerived(sha256, variant, bytes) {
+      const target = derivedPath(sha256, variant);
+      await mkdir(dirname(target), { recursive: true });
+      await mkdir(tmpDir, { recursive: true });
+      const tmpPath = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.derived`);
+      try {
+        await writeFile(tmpPath, bytes, { flag: 'wx', mode: 0o600 });
+        await rename(tmpPath, target);
+      } catch (e) {
+        await unlinkQuietly(tmpPath);
+        throw e;
+      }
     },
   };
   return store;

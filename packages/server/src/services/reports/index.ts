@@ -1,7 +1,8 @@
 /**
  * The industry audit report (Appendix B) of an audit as a .docx: the audit's records read here (permission first:
  * whoever may read the audit, `auditVisible`, else 404), tables 7.2 and 7.3 from `auditPerformance` (the same code
- * and core aggregation as `getAuditPerformance`, not re-aggregated), evidence photos from the blob store. Nothing is
+ * and core aggregation as `getAuditPerformance`, not re-aggregated), evidence photos from the blob store (downscaled
+ * copies, `pictures.ts`). Nothing is
  * computed here beyond choosing which recorded figure to show (actual when implemented, else planned/expected) and
  * summing attendance headcounts; the documents package lays it out.
  */
@@ -9,6 +10,8 @@
 import type { StatusAnalysisView } from '@cpaudit/contract';
 import { isCpError } from '@cpaudit/core';
 import {
+  EMBEDDED_PHOTOS_PER_KIND,
+  PICTURE_TYPES,
   type RenderReportOptions,
   type ReportData,
   type ReportOption,
@@ -43,7 +46,7 @@ import {
   regions,
   siteSurveys,
 } from '../../db/index.ts';
-import { type BlobStore, blobKeyOf, contentDisposition } from '../../storage/index.ts';
+import { type BlobStore, contentDisposition } from '../../storage/index.ts';
 import { getStatusAnalysis } from '../compliance/status.ts';
 import type { ServiceContext } from '../context.ts';
 import { selectOptions } from '../options/access.ts';
@@ -67,13 +70,14 @@ import {
   TARGET_TYPE_ZH,
   TRAINING_KIND_ZH,
 } from './labels.ts';
+import { reportPicture } from './pictures.ts';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const ITEM_ZH: ReadonlyMap<string, string> = new Map(BENEFIT_ITEMS.map((i) => [i.code, i.zh]));
 const IMPLEMENTED: ReadonlySet<string> = new Set(IMPLEMENTED_OPTION_STATUSES);
-/** Photos embedded in chapter 9 (the documents are listed). */
-const EMBEDDED_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
+/** Evidence kinds whose pictures chapter 9 embeds (9.x.1 实施前后对比照片); other files are listed. */
+const PHOTO_KINDS: ReadonlySet<string> = new Set(['photo_before', 'photo_after']);
 
 export interface ReportDeps {
   store: BlobStore;
@@ -100,18 +104,6 @@ function benefitText(written: string | null, lines: readonly OptionBenefit[], im
   return chosen
     .map((l) => `${l.name ?? ITEM_ZH.get(l.itemCode) ?? l.itemCode} ${quantityText(l.quantity)} ${l.unit}`)
     .join('；');
-}
-
-async function readBlob(store: BlobStore, sha256: string): Promise<Uint8Array | undefined> {
-  try {
-    const { stream } = await store.open(blobKeyOf(sha256));
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
-    return new Uint8Array(Buffer.concat(chunks));
-  } catch {
-    // A missing file is listed without its picture rather than failing the whole report.
-    return undefined;
-  }
 }
 
 /** Builds the report's data for one audit (404 when the actor may not read it). */
@@ -391,7 +383,7 @@ export async function auditReportData(
     if (!IMPLEMENTED.has(o.status) && files.length === 0) continue;
     const actual = (benefitsOf.get(o.id) ?? []).filter((b) => b.basis === 'actual');
     const lines = actual.length > 0 ? actual : (benefitsOf.get(o.id) ?? []);
-    evidenceChapter.push({
+    const entry: ReportOptionEvidence = {
       code: reportOptions[i]?.code ?? String(i + 1),
       name: o.name,
       enterprise: o.enterpriseName,
@@ -402,21 +394,29 @@ export async function auditReportData(
         unit: b.unit,
         basisLabel: b.basis === 'actual' ? '实际' : '预期',
       })),
-      files: await Promise.all(
-        files.map(async (f) => {
-          const bytes = EMBEDDED_TYPES.has(f.contentType) ? await readBlob(deps.store, f.sha256) : undefined;
-          return {
-            kind: f.kind,
-            title: f.title,
-            fileName: f.fileName,
-            contentType: f.contentType,
-            sizeBytes: f.sizeBytes,
-            uploadedAt: f.uploadedAt.toISOString(),
-            ...(bytes ? { bytes } : {}),
-          };
-        }),
-      ),
-    });
+      files: [],
+    };
+    evidenceChapter.push(entry);
+    // The photos to embed (the first few of each kind), downscaled copies read one at a time: a report holds at
+    // most a few hundred KB per photo, never the originals.
+    const embedded = new Map<string, number>();
+    for (const f of files) {
+      let bytes: Uint8Array | undefined;
+      const n = embedded.get(f.kind) ?? 0;
+      if (PHOTO_KINDS.has(f.kind) && PICTURE_TYPES.has(f.contentType) && n < EMBEDDED_PHOTOS_PER_KIND) {
+        bytes = await reportPicture(deps.store, f.sha256);
+        if (bytes) embedded.set(f.kind, n + 1);
+      }
+      entry.files.push({
+        kind: f.kind,
+        title: f.title,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        sizeBytes: f.sizeBytes,
+        uploadedAt: f.uploadedAt.toISOString(),
+        ...(bytes ? { bytes } : {}),
+      });
+    }
   }
 
   // The title names the industry without its bracketed gloss: 电镀（金属表面处理及热处理加工） → 电镀行业.

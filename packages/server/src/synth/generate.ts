@@ -598,6 +598,9 @@ export async function synthesize(database: Database, opts: SynthOptions): Promis
   } catch (e) {
     throw mapDbError(e) ?? e;
   }
+  // Fresh planner statistics after a bulk load: until autovacuum gets to it, a table grown from empty is planned as
+  // nearly empty (the province bench saw a sequential scan of every benefit line for one audit's options).
+  await database.db.execute(sql`analyze`);
   return {
     version: SYNTH_VERSION,
     seed,

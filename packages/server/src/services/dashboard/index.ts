@@ -24,12 +24,13 @@ import {
   OPTION_STATUS_VALUES,
 } from '@cpaudit/contract';
 import { type AggregationSettingsInput, aggregateIndustryReport } from '@cpaudit/core';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { cpOptions, enterprises, industryAudits, mandatoryAudits, optionBenefits } from '../../db/index.ts';
+import { and, inArray, sql } from 'drizzle-orm';
+import { cpOptions, enterprises, industryAudits, mandatoryAudits } from '../../db/index.ts';
 import { listAudits } from '../audits/audits.ts';
 import { dataCollection } from '../audits/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
-import { CORE_BENEFIT_COLUMNS, CORE_OPTION_COLUMNS, coreOptions } from '../options/mapping.ts';
+import { readCoreOptions } from '../options/core-read.ts';
+import { coreOptions } from '../options/mapping.ts';
 import { mandatoryReadable, optionVisible } from '../options/scope.ts';
 import { auditVisible, enterpriseVisible } from '../scope.ts';
 
@@ -104,22 +105,11 @@ async function benefitsByAudit(ctx: ServiceContext, auditIds: string[]): Promise
     .where(and(inArray(industryAudits.id, auditIds), auditVisible(ctx.actor)));
   if (audits.length === 0) return out;
   const ids = audits.map((a) => a.id);
-  // Only the columns coreOptions reads (no economics jsonb; mapping whole rows costs more than the aggregation).
-  const [rows, lines] = await Promise.all([
-    ctx.db
-      .select({ ...CORE_OPTION_COLUMNS, auditId: cpOptions.auditId })
-      .from(cpOptions)
-      .where(inArray(cpOptions.auditId, ids))
-      // The order of auditPerformance (options/performance.ts).
-      .orderBy(asc(cpOptions.sortOrder), asc(cpOptions.code), asc(cpOptions.createdAt), asc(cpOptions.id)),
-    ctx.db
-      .select({ ...CORE_BENEFIT_COLUMNS, auditId: cpOptions.auditId })
-      .from(optionBenefits)
-      .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
-      .where(inArray(cpOptions.auditId, ids)),
-  ]);
+  // One query, one row per option with its lines beside it (options/core-read.ts), in auditPerformance's order.
+  const { rows, benefits: lines } = await readCoreOptions(ctx.db, inArray(cpOptions.auditId, ids));
+  const auditOf = new Map(rows.map((r) => [r.id, r.auditId]));
   const rowsBy = groupBy(rows, (r) => r.auditId);
-  const linesBy = groupBy(lines, (b) => b.auditId);
+  const linesBy = groupBy(lines, (b) => auditOf.get(b.optionId) ?? null);
   for (const a of audits) {
     const read = coreOptions(rowsBy.get(a.id) ?? [], linesBy.get(a.id) ?? [], 'industry');
     const settings: AggregationSettingsInput =

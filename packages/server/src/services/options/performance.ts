@@ -32,27 +32,9 @@ import {
 import { avoidedTaxAdditions } from '../compliance/avoided-tax.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditVisible, notFound } from '../scope.ts';
-import { CORE_BENEFIT_COLUMNS, CORE_OPTION_COLUMNS, coreOptions, coreTarget } from './mapping.ts';
+import { readCoreOptions } from './core-read.ts';
+import { CORE_OPTION_COLUMNS, coreOptions, coreTarget } from './mapping.ts';
 import { mandatoryReadable } from './scope.ts';
-
-/**
- * The options matching `where` (a condition on `cp_options`) and their benefit lines, only the columns the core's
- * aggregation reads (options/mapping.ts `CORE_OPTION_COLUMNS`: a fifth of the row, none of the economics jsonb;
- * mapping every column of thousands of rows cost more than the aggregation), the lines by a join on the same
- * condition (no list of option ids sent back).
- */
-async function optionsWithBenefits(db: Db, where: SQL) {
-  // Independent queries: on PostgreSQL the pool runs them at the same time.
-  const [rows, benefits] = await Promise.all([
-    optionRows(db, where),
-    db
-      .select(CORE_BENEFIT_COLUMNS)
-      .from(optionBenefits)
-      .innerJoin(cpOptions, eq(cpOptions.id, optionBenefits.optionId))
-      .where(where),
-  ]);
-  return { rows, benefits };
-}
 
 function optionRows(db: Db, where: SQL) {
   return db
@@ -83,7 +65,7 @@ export async function auditPerformance(ctx: ServiceContext, auditId: string) {
     .from(industryAudits)
     .where(and(eq(industryAudits.id, auditId), auditVisible(ctx.actor)));
   if (!audit) throw notFound('audit', auditId);
-  const { rows, benefits } = await optionsWithBenefits(ctx.db, eq(cpOptions.auditId, auditId));
+  const { rows, benefits } = await readCoreOptions(ctx.db, eq(cpOptions.auditId, auditId));
   const read = coreOptions(rows, benefits, 'industry');
 
   // Targets the core can assess go to table 7.3; the others are listed with the core's reason.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CpError } from '../errors.ts';
+import { parseInput } from '../reference/zod.ts';
 import { GB_21900_2008 } from '../standards/builtin.ts';
-import type { StandardJson } from '../standards/schema.ts';
+import { type StandardJson, standardSchema } from '../standards/schema.ts';
 import { checkCompliance, complianceFromJson } from './compliance.ts';
 import type { ComplianceInputJson } from './schema.ts';
 
@@ -243,6 +244,48 @@ describe('bad input names the field and changes nothing', () => {
 });
 
 describe('several applicable standards', () => {
+  it('standards given apart (already validated, as the server passes its stored ones) are the ones used', () => {
+    const local: StandardJson = {
+      kind: 'emission',
+      code: 'DB32/DEMO2',
+      title: '演示地方标准',
+      medium: 'water',
+      industries: ['336'],
+      regions: ['江苏'],
+      validFrom: '2020-01-01',
+      source: { document: 'DB32/DEMO2', status: 'user' },
+      tables: [
+        {
+          id: '表1',
+          title: '限值',
+          clause: '4.1',
+          appliesTo: [{ installation: 'existing', from: null, to: null }],
+          limits: [
+            {
+              pollutant: 'cod',
+              max: 50,
+              unit: 'mg/L',
+              point: 'total',
+              source: { document: 'DB32/DEMO2', status: 'user' },
+            },
+          ],
+          source: { document: 'DB32/DEMO2', status: 'user' },
+        },
+      ],
+    };
+    const measurements = [
+      { pointName: '总排口', point: 'total' as const, pollutant: 'cod', concentration: 60, unit: 'mg/L' },
+    ];
+    const inJson = checkCompliance({ ...base, standards: [GB_21900_2008, local], measurements });
+    const apart = checkCompliance({ ...base, measurements }, [
+      GB_21900_2008,
+      parseInput(standardSchema, local),
+    ]);
+    expect(apart.value).toEqual(inJson.value);
+    // The separate list wins over one in the input: only GB 21900 → COD 60 × 1.2 = 72 ≤ 80 passes.
+    const gbOnly = checkCompliance({ ...base, standards: [local], measurements }, [GB_21900_2008]);
+    expect(gbOnly.value.checks[0]).toMatchObject({ standard: 'GB 21900-2008', verdict: 'pass' });
+  });
   it('a stricter local standard wins: COD 60 mg/L → 72 converted passes GB 21900 表2 (80) but not DB32 (50)', () => {
     const local: StandardJson = {
       kind: 'emission',

@@ -19,6 +19,7 @@ import type {
   LimitTable,
   MonitoringPoint,
   PollutantLimit,
+  Standard,
 } from '../standards/schema.ts';
 import { MONITORING_POINT_ZH } from '../standards/schema.ts';
 import type { Breakdown, FactorRef, Source, Traced } from '../trace.ts';
@@ -368,8 +369,16 @@ function checkQuota(input: ComplianceInput, i: number): QuotaCheck {
   };
 }
 
-/** The compliance of one enterprise and year (see the module comment). Bad input throws CpError naming the field. */
-export function checkCompliance(json: ComplianceInputJson): Traced<ComplianceResult> {
+/**
+ * The compliance of one enterprise and year (see the module comment). Bad input throws CpError naming the field.
+ * `standards`, when given, are used instead of `json.standards` without being validated again: standards already
+ * parsed with `standardSchema` (the server's stored standards), shared by every enterprise of an audit, where
+ * re-validating the whole catalogue per enterprise cost more than the check itself.
+ */
+export function checkCompliance(
+  json: ComplianceInputJson,
+  standards?: readonly Standard[],
+): Traced<ComplianceResult> {
   const input = parseInput(complianceInputSchema, json, 'compliance input');
   if (input.drainage) {
     requireNonNegative(input.drainage.actualDrainage_m3, 'drainage.actualDrainage_m3');
@@ -382,7 +391,7 @@ export function checkCompliance(json: ComplianceInputJson): Traced<ComplianceRes
   }
   const date = input.date ?? `${input.year}-12-31`;
   const ent = input.enterprise;
-  const app = applicableStandards(input.standards ?? BUILTIN_STANDARDS, {
+  const app = applicableStandards(standards ?? input.standards ?? BUILTIN_STANDARDS, {
     industryCode: ent.industryCode,
     region: ent.region,
     date,

@@ -371,7 +371,9 @@ export async function computeMany(
         values: vals,
         standards: stds,
       });
-      const traced = checkCompliance(assembled.input);
+      // The standards were validated when stored (`activeStandards`): not again for each enterprise.
+      const { standards: _, ...rest } = assembled.input;
+      const traced = checkCompliance(rest, stds);
       const tax = taxOf(enterprise, taxOutlets(vals), assembled.notes);
       out.set(id, {
         result: traced.value,

@@ -2,6 +2,8 @@
  * Guangdong performance form benchmark (issue 5): the form of the demo's 惠州 PCB mandatory audit as .xlsx and
  * .docx, next to writing the same cells (values and merged ranges, no styling, no print setup) with the library
  * alone in the same run; and the whole download path (the services reading the database, then the render).
+ * Then the form of one enterprise of the synthetic province (issue 6; `bench/province-child.ts` task `form`), read
+ * from the province database on each backend, with the peak RSS of its process.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ import { loadDemo, PCB_NAME } from '../packages/server/src/demo/index.ts';
 import type { ServiceContext } from '../packages/server/src/services/context.ts';
 import { mandatoryFormData, mandatoryFormFile } from '../packages/server/src/services/forms/index.ts';
 import { printTable, type Timing } from './harness.ts';
+import { backends, ensureProvince, printBuild, printTaskRows, runTask } from './province.ts';
 
 async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 9, warmup = 2): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
@@ -35,7 +38,7 @@ async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 9, war
 }
 
 /** The same cells with exceljs alone: values and merged ranges only. */
-async function plainXlsx(data: GuangdongFormData): Promise<number> {
+export async function plainFormXlsx(data: GuangdongFormData): Promise<number> {
   const layout = guangdongFormLayout(data);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('绩效表');
@@ -51,7 +54,7 @@ async function plainXlsx(data: GuangdongFormData): Promise<number> {
 }
 
 /** The same cells with docx alone: one table, column spans, plain paragraphs. */
-async function plainDocx(data: GuangdongFormData): Promise<number> {
+export async function plainFormDocx(data: GuangdongFormData): Promise<number> {
   const layout = guangdongFormLayout(data);
   const table = new Table({
     rows: layout.rows.map(
@@ -73,6 +76,16 @@ async function plainDocx(data: GuangdongFormData): Promise<number> {
 }
 
 export default async function formBench(): Promise<void> {
+  await demoForm();
+  // The same form in the synthetic province (bench/province.ts), read from its database.
+  for (const backend of backends()) {
+    const loc = await ensureProvince(backend);
+    printBuild(loc);
+    printTaskRows(backend, 'Guangdong performance form in the province', await runTask('form', loc));
+  }
+}
+
+async function demoForm(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cpaudit-bench-form-'));
   const database = await openDatabase({ memory: true });
   try {
@@ -100,9 +113,9 @@ export default async function formBench(): Promise<void> {
     const data = await mandatoryFormData(ctx, audit.id);
     const cells = guangdongFormLayout(data).rows.reduce((n, r) => n + r.cells.length, 0);
     const xlsx = await timeAsync('form.xlsx', () => renderGuangdongFormXlsx(data));
-    const xlsxPlain = await timeAsync('exceljs alone', () => plainXlsx(data));
+    const xlsxPlain = await timeAsync('exceljs alone', () => plainFormXlsx(data));
     const docx = await timeAsync('form.docx', () => renderGuangdongFormDocx(data));
-    const docxPlain = await timeAsync('docx alone', () => plainDocx(data));
+    const docxPlain = await timeAsync('docx alone', () => plainFormDocx(data));
     const download = await timeAsync('services + form.xlsx', () => mandatoryFormFile(ctx, audit.id, 'xlsx'));
     printTable('Guangdong performance form, demo PCB audit (items = cells of the form)', [
       { scenario: 'xlsx', items: cells, figure: xlsx, baseline: xlsxPlain },

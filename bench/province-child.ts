@@ -8,17 +8,22 @@
  */
 
 import type { ReportData } from '@cpaudit/documents';
+import { guangdongFormLayout } from '@cpaudit/documents';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { executeRows, openDatabase } from '../packages/server/src/db/index.ts';
+import { cpOptions, executeRows, mandatoryAudits, openDatabase } from '../packages/server/src/db/index.ts';
 import type { Actor, ServiceContext } from '../packages/server/src/services/context.ts';
+import { write } from '../packages/server/src/services/context.ts';
 import { downloadWorkbook, importWorkbookBytes } from '../packages/server/src/services/exchange/index.ts';
+import { mandatoryFormData, mandatoryFormFile } from '../packages/server/src/services/forms/index.ts';
+import { createMandatoryAudit } from '../packages/server/src/services/mandatory/audits.ts';
 import { auditPerformance } from '../packages/server/src/services/options/performance.ts';
 import { auditReportData, auditReportDocx } from '../packages/server/src/services/reports/index.ts';
 import { evidenceStore } from '../packages/server/src/storage/index.ts';
+import { plainFormDocx, plainFormXlsx } from './form.bench.ts';
 import type { Timing } from './harness.ts';
 import type { ProvinceLocation } from './province.ts';
 
@@ -137,6 +142,54 @@ function sameTotals(
     if (Math.abs(Number(r?.investment ?? 0) - (t72.investment_wanYuan[col] ?? 0)) > 0.01) return false;
   }
   return true;
+}
+
+/**
+ * The mandatory audit the form scenario renders: of the enterprise of `auditId` with the most options, created once
+ * (platform administrator, through the service: audit-logged like any write) with those options attached.
+ */
+async function provinceMandatoryAudit(
+  ctx: ServiceContext,
+  auditId: string,
+): Promise<{ id: string; options: number }> {
+  const [top] = await executeRows(
+    ctx.db,
+    sql`select enterprise_id as id from cp_options where audit_id = ${auditId} and enterprise_id is not null
+        group by enterprise_id order by count(*) desc, enterprise_id limit 1`,
+  );
+  if (!top) throw new Error('the largest audit has no enterprise options');
+  const enterpriseId = String(top.id);
+  const [existing] = await ctx.db
+    .select({ id: mandatoryAudits.id })
+    .from(mandatoryAudits)
+    .where(eq(mandatoryAudits.enterpriseId, enterpriseId));
+  const id =
+    existing?.id ??
+    (
+      await createMandatoryAudit(ctx, {
+        enterpriseId,
+        auditMethod: 'regular',
+        round: 'first',
+        dataYear: 2024,
+      })
+    ).id;
+  await write(ctx, (tx) =>
+    tx
+      .update(cpOptions)
+      .set({ mandatoryAuditId: id })
+      .where(
+        and(
+          eq(cpOptions.auditId, auditId),
+          eq(cpOptions.enterpriseId, enterpriseId),
+          isNull(cpOptions.mandatoryAuditId),
+        ),
+      ),
+  );
+  const [n] = await executeRows(
+    ctx.db,
+    sql`select count(*)::int as n from cp_options where mandatory_audit_id = ${id}`,
+  );
+  return { id, options: Number(n?.n ?? 0) };
 }
 
 function plainTable(rows: readonly (readonly (string | number | null)[])[]): Table {
@@ -278,6 +331,29 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
           1,
         ),
         note: `${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB, ${checked} values checked, ${problems} problems`,
+      });
+    } else if (name === 'form') {
+      // The Guangdong form of one enterprise of the province (synth makes no mandatory audits): the enterprise of the
+      // largest audit with the most options gets a mandatory audit (created once through the service, kept in the
+      // cached province), and its options of that audit count for it too (an option may belong to both). Then the
+      // form is read from the province database and rendered, next to the same cells written by the library alone.
+      const m = await provinceMandatoryAudit(ctx, p.auditId);
+      const data = await mandatoryFormData(ctx, m.id);
+      const cells = guangdongFormLayout(data).rows.reduce((n, r) => n + r.cells.length, 0);
+      const note = `${m.options} options of one enterprise`;
+      rows.push({
+        scenario: 'form .xlsx (db + render)',
+        items: cells,
+        figure: await timeAsync('mandatoryFormFile xlsx', () => mandatoryFormFile(ctx, m.id, 'xlsx'), 9, 2),
+        baseline: await timeAsync('exceljs alone', () => plainFormXlsx(data), 9, 2),
+        note,
+      });
+      rows.push({
+        scenario: 'form .docx (db + render)',
+        items: cells,
+        figure: await timeAsync('mandatoryFormFile docx', () => mandatoryFormFile(ctx, m.id, 'docx'), 9, 2),
+        baseline: await timeAsync('docx alone', () => plainFormDocx(data), 9, 2),
+        note,
       });
     } else {
       throw new Error(`unknown task ${name}`);

@@ -1,7 +1,8 @@
 /** List exports: title row, header row with units (frozen, filtered), values with their number formats. */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildListWorkbook, LIST_HEADER_ROW, NUM_FMT } from './index.ts';
+import { buildListWorkbook, LIST_HEADER_ROW, NUM_FMT, streamListWorkbook } from './index.ts';
 
 interface Row {
   uscc: string;
@@ -47,5 +48,73 @@ describe('buildListWorkbook', () => {
     expect(ws.getCell('C3').numFmt).toBe('#,##0.00');
     expect(ws.getCell('D3').value).toEqual(new Date('2025-06-30'));
     expect(ws.getCell('C4').value).toBeNull();
+  });
+});
+
+describe('streamListWorkbook', () => {
+  it('writes each batch out before it reads the next (never the whole list in memory)', async () => {
+    const out = new PassThrough();
+    let received = 0;
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => {
+      received += c.length;
+      chunks.push(c);
+    });
+    // Bytes already out when each batch is asked for: growing from the second batch on.
+    const seen: number[] = [];
+    async function* batches() {
+      for (let b = 0; b < 6; b++) {
+        seen.push(received);
+        // A database round trip (the zip stream deflates in the thread pool meanwhile).
+        await new Promise((r) => setTimeout(r, 20));
+        yield Array.from({ length: 3000 }, (_, i) => ({
+          uscc: `U${b}-${i}`,
+          name: `企业${b * 3000 + i}`,
+          investment_wanYuan: ((b * 3000 + i) % 997) / 7,
+          due: null,
+        }));
+      }
+    }
+    const n = await streamListWorkbook<Row>(
+      {
+        sheet: '企业',
+        title: '企业名录（共 18000 家）',
+        batches: batches(),
+        columns: [
+          { header: '信用代码', value: (r) => r.uscc, numFmt: NUM_FMT.text },
+          { header: '名称', value: (r) => r.name },
+          { header: '投资（万元）', value: (r) => r.investment_wanYuan, numFmt: NUM_FMT.wanYuan },
+        ],
+      },
+      out,
+    );
+    expect(n).toBe(18_000);
+    expect(seen[1]).toBeGreaterThan(0);
+    expect(seen[5]).toBeGreaterThan(seen[2] ?? 0);
+    // Well before the end: the last batch was asked for with most of the file already out.
+    expect(seen[5]).toBeGreaterThan(received / 2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.getCell('A1').value).toBe('企业名录（共 18000 家）');
+    expect(ws?.getCell('B18002').value).toBe('企业17999');
+    expect(ws?.getCell('C18002').numFmt).toBe('#,##0.00');
+    expect(ws?.autoFilter).toBe('A2:C18002');
+  });
+
+  it('a failing batch rejects and destroys the output', async () => {
+    const out = new PassThrough();
+    out.resume();
+    async function* batches() {
+      yield [{ uscc: '1', name: 'a', investment_wanYuan: 1, due: null }];
+      throw new Error('database gone');
+    }
+    await expect(
+      streamListWorkbook<Row>(
+        { sheet: 's', title: 't', batches: batches(), columns: [{ header: 'h', value: (r) => r.name }] },
+        out,
+      ),
+    ).rejects.toThrow('database gone');
+    expect(out.destroyed).toBe(true);
   });
 });

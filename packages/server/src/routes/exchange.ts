@@ -3,6 +3,7 @@
  * Multipart parsing (@fastify/multipart) is registered only in the scope of the three uploads, with the configured
  * size limit.
  */
+import type { Readable } from 'node:stream';
 import { api } from '@cpaudit/contract';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -13,14 +14,24 @@ import { contentDisposition } from '../storage/index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function sendXlsx(reply: FastifyReply, file: exchange.WorkbookFile): Buffer {
+function xlsxHeaders(reply: FastifyReply, fileName: string): void {
   reply.headers({
     'content-type': XLSX,
-    'content-disposition': contentDisposition(file.fileName),
+    'content-disposition': contentDisposition(fileName),
     'cache-control': 'private, no-store',
     'x-content-type-options': 'nosniff',
   });
+}
+
+function sendXlsx(reply: FastifyReply, file: exchange.WorkbookFile): Buffer {
+  xlsxHeaders(reply, file.fileName);
   return Buffer.from(file.bytes);
+}
+
+/** A streamed list export: the bytes go out as the workbook is written (services/exchange/exports.ts). */
+function streamXlsx(reply: FastifyReply, file: exchange.ListFile): Readable {
+  xlsxHeaders(reply, file.fileName);
+  return file.stream;
 }
 
 export function exchangeRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -36,10 +47,10 @@ export function exchangeRoutes(app: FastifyInstance, deps: AppDeps): void {
     sendXlsx(a.reply, await exchange.downloadWorkbook(serviceContext(deps, a), a.params.id)),
   );
   registerEndpoint(app, 'exportAuditList', api.exportAuditList, async (a) =>
-    sendXlsx(a.reply, await exchange.exportAuditList(serviceContext(deps, a), a.params.id, a.params.list)),
+    streamXlsx(a.reply, await exchange.exportAuditList(serviceContext(deps, a), a.params.id, a.params.list)),
   );
   registerEndpoint(app, 'exportEnterprises', api.exportEnterprises, async (a) =>
-    sendXlsx(a.reply, await exchange.exportEnterprises(serviceContext(deps, a))),
+    streamXlsx(a.reply, await exchange.exportEnterprises(serviceContext(deps, a))),
   );
   registerEndpoint(app, 'downloadIndicatorSystemTemplate', api.downloadIndicatorSystemTemplate, async (a) =>
     sendXlsx(a.reply, await exchange.indicatorSystemTemplate(serviceContext(deps, a), a.query.systemId)),

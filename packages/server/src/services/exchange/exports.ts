@@ -1,7 +1,14 @@
 /**
  * List exports (.xlsx): the same lists the API serves (the list services are called, so the rows and their scope are
  * exactly the API's), every page of them, with Chinese headers naming units and number formats.
+ *
+ * Streamed: the workbook is written to the answer as the pages are read (the documents package's
+ * `streamListWorkbook`), one page of 500 rows at a time, so a province-wide list never sits whole in memory. The
+ * first page is read before the answer starts, so that what refuses the export (scope, an unknown audit) is still an
+ * error answer with its code; a failure later can only cut the download short.
  */
+
+import { PassThrough, type Readable } from 'node:stream';
 import {
   type AuditExportList,
   listAuditEnterprisesQuery,
@@ -9,27 +16,49 @@ import {
   listEnterprisesQuery,
   optionListQuery,
 } from '@cpaudit/contract';
-import { buildListWorkbook, type ListColumn, NUM_FMT } from '@cpaudit/documents';
+import { type ListColumn, NUM_FMT, streamListWorkbook } from '@cpaudit/documents';
 import { loadAuditAccess } from '../audits/access.ts';
 import { listEnterprises as listAuditEnterprises } from '../audits/enterprises.ts';
 import { listTargets } from '../audits/targets.ts';
 import type { ServiceContext } from '../context.ts';
-import { listAuditOptions, listEvidence } from '../options/index.ts';
+import { listAuditOptions, listEvidenceOfOptions } from '../options/index.ts';
 import { listEnterprises } from '../organisations/enterprises.ts';
-import type { WorkbookFile } from './workbook.ts';
 
 const PAGE = 500;
 
-/** Every page of a paged list. */
-async function all<T>(
+/** A list export: its file name and the .xlsx bytes as they are written. */
+export interface ListFile {
+  fileName: string;
+  stream: Readable;
+}
+
+/** The pages of a paged list: the first read now (its total, its refusals), the others as they are asked for. */
+async function pages<T>(
   fetch: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await fetch(PAGE, offset);
-    out.push(...page.items);
-    if (page.items.length < PAGE || out.length >= page.total) return out;
+): Promise<{ total: number; batches: AsyncGenerator<T[]> }> {
+  const first = await fetch(PAGE, 0);
+  async function* batches() {
+    let page = first;
+    let read = page.items.length;
+    yield page.items;
+    while (page.items.length === PAGE && read < page.total) {
+      page = await fetch(PAGE, read);
+      read += page.items.length;
+      yield page.items;
+    }
   }
+  return { total: first.total, batches: batches() };
+}
+
+/** The workbook written into a stream as its batches are read. */
+function streamed<T>(
+  fileName: string,
+  spec: { sheet: string; title: string; columns: ListColumn<T>[]; batches: AsyncIterable<readonly T[]> },
+): ListFile {
+  const stream = new PassThrough();
+  // A failure destroys the stream with the error (the answer is cut short; the server logs it).
+  streamListWorkbook(spec, stream).catch(() => undefined);
+  return { fileName, stream };
 }
 
 const AUDIT_ENTERPRISE_STATUS: Record<string, string> = {
@@ -90,11 +119,11 @@ const COLLECTION: Record<string, string> = {
 
 const label = (map: Record<string, string>, v: string | null | undefined) => (v ? (map[v] ?? v) : null);
 
-export async function exportEnterprises(ctx: ServiceContext): Promise<WorkbookFile> {
-  const rows = await all((limit, offset) =>
+export async function exportEnterprises(ctx: ServiceContext): Promise<ListFile> {
+  const { total, batches } = await pages((limit, offset) =>
     listEnterprises(ctx, listEnterprisesQuery.parse({ limit, offset })),
   );
-  type R = (typeof rows)[number];
+  type R = Awaited<ReturnType<typeof listEnterprises>>['items'][number];
   const columns: ListColumn<R>[] = [
     { header: '统一社会信用代码', value: (r) => r.uscc, numFmt: NUM_FMT.text, width: 22 },
     { header: '企业名称', value: (r) => r.name, width: 32 },
@@ -110,20 +139,14 @@ export async function exportEnterprises(ctx: ServiceContext): Promise<WorkbookFi
     { header: '成立日期', value: (r) => r.establishedOn, numFmt: NUM_FMT.date, width: 12 },
     { header: '状态', value: (r) => label(ENTERPRISE_STATUS, r.status) },
   ];
-  const bytes = await buildListWorkbook({
-    sheet: '企业',
-    title: `企业名录（共 ${rows.length} 家）`,
-    columns,
-    rows,
-  });
-  return { bytes, fileName: '企业名录.xlsx' };
+  return streamed('企业名录.xlsx', { sheet: '企业', title: `企业名录（共 ${total} 家）`, columns, batches });
 }
 
 async function enterprisesOf(ctx: ServiceContext, auditId: string) {
-  const rows = await all((limit, offset) =>
+  const { total, batches } = await pages((limit, offset) =>
     listAuditEnterprises(ctx, auditId, listAuditEnterprisesQuery.parse({ limit, offset })),
   );
-  type R = (typeof rows)[number];
+  type R = Awaited<ReturnType<typeof listAuditEnterprises>>['items'][number];
   const columns: ListColumn<R>[] = [
     { header: '统一社会信用代码', value: (r) => r.uscc, numFmt: NUM_FMT.text, width: 22 },
     { header: '企业名称', value: (r) => r.enterpriseName, width: 32 },
@@ -137,14 +160,14 @@ async function enterprisesOf(ctx: ServiceContext, auditId: string) {
     { header: '提交日期', value: (r) => r.dataSubmittedOn, numFmt: NUM_FMT.date, width: 12 },
     { header: '备注', value: (r) => r.selectionNote, width: 30 },
   ];
-  return { sheet: '审核企业', what: '审核企业名单', rows, columns };
+  return { sheet: '审核企业', what: '审核企业名单', total, batches, columns };
 }
 
 async function optionsOf(ctx: ServiceContext, auditId: string) {
-  const rows = await all((limit, offset) =>
+  const { total, batches } = await pages((limit, offset) =>
     listAuditOptions(ctx, auditId, optionListQuery.parse({ limit, offset })),
   );
-  type R = (typeof rows)[number];
+  type R = Awaited<ReturnType<typeof listAuditOptions>>['items'][number];
   const columns: ListColumn<R>[] = [
     { header: '方案编号', value: (r) => r.code, width: 12 },
     { header: '方案名称', value: (r) => r.name, width: 36 },
@@ -168,14 +191,14 @@ async function optionsOf(ctx: ServiceContext, auditId: string) {
     },
     { header: '责任单位', value: (r) => r.responsibleUnit, width: 20 },
   ];
-  return { sheet: '方案', what: '清洁生产方案清单', rows, columns };
+  return { sheet: '方案', what: '清洁生产方案清单', total, batches, columns };
 }
 
 async function targetsOf(ctx: ServiceContext, auditId: string) {
-  const rows = await all((limit, offset) =>
+  const { total, batches } = await pages((limit, offset) =>
     listTargets(ctx, auditId, listAuditTargetsQuery.parse({ limit, offset })),
   );
-  type R = (typeof rows)[number];
+  type R = Awaited<ReturnType<typeof listTargets>>['items'][number];
   const columns: ListColumn<R>[] = [
     { header: '类别', value: (r) => label(TARGET_TYPE, r.type), width: 8 },
     { header: '指标', value: (r) => r.indicator, width: 30 },
@@ -190,21 +213,40 @@ async function targetsOf(ctx: ServiceContext, auditId: string) {
     { header: '涉及企业（家）', value: (r) => r.enterprises.length, numFmt: NUM_FMT.integer },
     { header: '完成情况说明', value: (r) => r.achievementNote, width: 30 },
   ];
-  return { sheet: '目标', what: '清洁生产目标', rows, columns };
+  return { sheet: '目标', what: '清洁生产目标', total, batches, columns };
 }
 
 async function evidenceOf(ctx: ServiceContext, auditId: string) {
-  const options = await all((limit, offset) =>
-    listAuditOptions(ctx, auditId, optionListQuery.parse({ limit, offset })),
-  );
-  const rows: {
-    option: (typeof options)[number];
-    e: Awaited<ReturnType<typeof listEvidence>>['items'][number];
-  }[] = [];
-  for (const option of options) {
-    for (const e of (await listEvidence(ctx, option.id)).items) rows.push({ option, e });
+  const options = (limit: number, offset: number) =>
+    listAuditOptions(ctx, auditId, optionListQuery.parse({ limit, offset }));
+  type Option = Awaited<ReturnType<typeof listAuditOptions>>['items'][number];
+  type Evidence = Awaited<ReturnType<typeof listEvidenceOfOptions>>[number];
+  // The options' evidence a page of options at a time (one query per page): counted in a first pass for the
+  // title, then read again as the workbook is written.
+  let total = 0;
+  for await (const page of (await pages(options)).batches) {
+    total += (
+      await listEvidenceOfOptions(
+        ctx,
+        page.map((o) => o.id),
+      )
+    ).length;
   }
-  type R = (typeof rows)[number];
+  const first = await pages(options);
+  async function* batches() {
+    for await (const page of first.batches) {
+      // In the list's order of the options, each option's evidence in upload order.
+      const of = new Map<string, Evidence[]>();
+      for (const e of await listEvidenceOfOptions(
+        ctx,
+        page.map((o) => o.id),
+      )) {
+        of.set(e.optionId, [...(of.get(e.optionId) ?? []), e]);
+      }
+      yield page.flatMap((option) => (of.get(option.id) ?? []).map((e) => ({ option, e })));
+    }
+  }
+  type R = { option: Option; e: Evidence };
   const columns: ListColumn<R>[] = [
     { header: '方案编号', value: (r) => r.option.code, width: 12 },
     { header: '方案名称', value: (r) => r.option.name, width: 32 },
@@ -218,14 +260,14 @@ async function evidenceOf(ctx: ServiceContext, auditId: string) {
     { header: 'SHA-256', value: (r) => r.e.sha256, numFmt: NUM_FMT.text, width: 20 },
     { header: '备注', value: (r) => r.e.note, width: 24 },
   ];
-  return { sheet: '佐证材料', what: '方案佐证材料索引', rows, columns };
+  return { sheet: '佐证材料', what: '方案佐证材料索引', total, batches: batches(), columns };
 }
 
 export async function exportAuditList(
   ctx: ServiceContext,
   auditId: string,
   list: AuditExportList,
-): Promise<WorkbookFile> {
+): Promise<ListFile> {
   const { audit } = await loadAuditAccess(ctx.db, ctx.actor, auditId);
   const spec =
     list === 'enterprises'
@@ -235,11 +277,10 @@ export async function exportAuditList(
         : list === 'targets'
           ? await targetsOf(ctx, auditId)
           : await evidenceOf(ctx, auditId);
-  const bytes = await buildListWorkbook({
+  return streamed(`${spec.what}-${audit.title}.xlsx`, {
     sheet: spec.sheet,
-    title: `${audit.title} — ${spec.what}（共 ${spec.rows.length} 条）`,
+    title: `${audit.title} — ${spec.what}（共 ${spec.total} 条）`,
     columns: spec.columns as ListColumn<unknown>[],
-    rows: spec.rows as unknown[],
+    batches: spec.batches as AsyncIterable<unknown[]>,
   });
-  return { bytes, fileName: `${spec.what}-${audit.title}.xlsx` };
 }

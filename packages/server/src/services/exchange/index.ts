@@ -1,7 +1,7 @@
 /**
  * Data exchange: data-collection workbooks (Appendix A) and their import, list exports, indicator-system workbooks.
  */
-export { exportAuditList, exportEnterprises } from './exports.ts';
+export { exportAuditList, exportEnterprises, type ListFile } from './exports.ts';
 export { importIndicatorSystemWorkbook, indicatorSystemTemplate } from './indicators.ts';
 export {
   downloadWorkbook,

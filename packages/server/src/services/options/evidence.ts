@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { EVIDENCE_KIND_ACCEPTS, evidenceUploadFields } from '@cpaudit/contract';
 import { CpError, isCpError, parseInput } from '@cpaudit/core';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import {
   cpOptions,
   type OptionEvidence,
@@ -78,6 +78,20 @@ export async function listEvidence(ctx: ServiceContext, optionId: string) {
     .where(eq(optionEvidence.optionId, optionId))
     .orderBy(asc(optionEvidence.uploadedAt), asc(optionEvidence.id));
   return { items: rows.map((r) => evidenceJson(r)) };
+}
+
+/**
+ * The evidence of several options in one query (each option's in upload order): for options the caller has just read
+ * through a scoped list (`listAuditOptions`), whose evidence it may see; the list exports use it a page at a time.
+ */
+export async function listEvidenceOfOptions(ctx: ServiceContext, optionIds: readonly string[]) {
+  if (optionIds.length === 0) return [];
+  const rows = await ctx.db
+    .select()
+    .from(optionEvidence)
+    .where(inArray(optionEvidence.optionId, [...optionIds]))
+    .orderBy(asc(optionEvidence.optionId), asc(optionEvidence.uploadedAt), asc(optionEvidence.id));
+  return rows.map((r) => evidenceJson(r));
 }
 
 /** Multipart parser errors (codes of @fastify/multipart) as CpErrors naming what to fix. */

@@ -9,6 +9,7 @@ export {
   type EvidenceDeps,
   type EvidenceDownload,
   listEvidence,
+  listEvidenceOfOptions,
   type UploadPart,
   uploadEvidence,
 } from './evidence.ts';

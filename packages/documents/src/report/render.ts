@@ -59,7 +59,7 @@ import {
   widths,
 } from './layout.ts';
 import { TABLE61_NOTE, table61, table72, table73 } from './tables.ts';
-import { type RawPlaceholder, spliceRaw, withPlaceholders, type Xml } from './xml.ts';
+import { type RawPlaceholder, spliceRawParts, withPlaceholders, type Xml } from './xml.ts';
 import { zipEntries } from './zip.ts';
 
 /** The chapter headings as Appendix B prints them, in its order (chapter 9 is printed “九、” in the guideline, and so here). */
@@ -836,7 +836,9 @@ function finishPackage(docx: Uint8Array, placeholders: ReadonlyMap<number, RawPl
   const document = files['word/document.xml'];
   const fonts = files['word/fontTable.xml'];
   if (!document || !fonts) throw new Error('report: the package has no document or font table');
-  files['word/document.xml'] = strToU8(spliceRaw(strFromU8(document), placeholders));
+  files['word/document.xml'] = Buffer.concat(
+    spliceRawParts(strFromU8(document), placeholders).map((piece) => Buffer.from(piece, 'utf8')),
+  );
   files['word/fontTable.xml'] = strToU8(withFontFallbacks(strFromU8(fonts)));
   return zipEntries(
     Object.entries(files).map(([path, data]) => ({ path, data, store: path.startsWith('word/media/') })),

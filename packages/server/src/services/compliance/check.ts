@@ -336,12 +336,14 @@ export async function computeMany(
   ctx: ServiceContext,
   ids: readonly string[],
   year: number,
+  /** The enterprises' annual values of `year` when the caller has read them already (`annualValuesOf`). */
+  annual?: Promise<Map<string, StoredValue[]>>,
 ): Promise<Map<string, ComputedCompliance | CpError>> {
   const out = new Map<string, ComputedCompliance | CpError>();
   if (ids.length === 0) return out;
   const [ents, values, samples, factRows, stds] = await Promise.all([
     enterpriseFacts(ctx.db, ids),
-    annualValuesOf(ctx.db, ids, year),
+    annual ?? annualValuesOf(ctx.db, ids, year),
     ctx.db
       .select()
       .from(monitoringSamples)

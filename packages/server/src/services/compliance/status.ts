@@ -81,7 +81,12 @@ export async function getStatusAnalysis(
     const own = new Set(access.enterprises);
     ids = ids.filter((id) => own.has(id));
   }
-  const [computed, ents] = await Promise.all([computeMany(ctx, ids, year), enterpriseFacts(ctx.db, ids)]);
+  // The annual values are read once, for the compliance checks and the potential.
+  const values = annualValuesOf(ctx.db, ids, year);
+  const [computed, ents] = await Promise.all([
+    computeMany(ctx, ids, year, values),
+    enterpriseFacts(ctx.db, ids),
+  ]);
 
   const rows: StatusAnalysisEnterprise[] = [];
   let taxTotal = 0;
@@ -132,7 +137,15 @@ export async function getStatusAnalysis(
   }
   rows.sort((a, b) => b.exceedances.length - a.exceedances.length || a.name.localeCompare(b.name, 'zh'));
 
-  const potential = await potentialOf(ctx, audit.indicatorSystemId, ids, year, ents, pricesOf(query));
+  const potential = await potentialOf(
+    ctx,
+    audit.indicatorSystemId,
+    ids,
+    await values,
+    ents,
+    pricesOf(query),
+    year,
+  );
   return {
     auditId,
     year,
@@ -178,9 +191,10 @@ async function potentialOf(
   ctx: ServiceContext,
   systemId: string | null,
   ids: readonly string[],
-  year: number,
+  values: ReadonlyMap<string, StoredValue[]>,
   ents: Awaited<ReturnType<typeof enterpriseFacts>>,
   prices: NonNullable<PotentialInputJson['prices']>,
+  year: number,
 ): Promise<{ value: StatusAnalysisView['potential']; note: string | null }> {
   await ensureBuiltInIndicatorSystems(ctx.database);
   const system = await systemFor(ctx.db, systemId);
@@ -198,7 +212,6 @@ async function potentialOf(
   }
   if (taken.length === 0)
     return { value: null, note: '指标体系无可量化潜力的定量指标 / no quantifiable indicator' };
-  const values = await annualValuesOf(ctx.db, ids, year);
   const enterprisesIn: PotentialInputJson['enterprises'] = [];
   for (const id of ids) {
     const vals: StoredValue[] = values.get(id) ?? [];

@@ -26,7 +26,7 @@ import {
   NOT_RATED_NAME,
   type SystemIndicator,
 } from '@cpaudit/core';
-import { and, asc, desc, eq, inArray, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import {
   annualSubmissions,
   annualValues,
@@ -41,6 +41,7 @@ import {
   industryAudits,
 } from '../../db/index.ts';
 import { hasRole, type ServiceContext, write } from '../context.ts';
+import { cachedRead } from '../read-cache.ts';
 import { auditVisible, enterpriseVisible, isAdmin, notFound } from '../scope.ts';
 import {
   type EnterpriseRef,
@@ -388,11 +389,11 @@ function supervisory(ctx: ServiceContext): boolean {
 
 const nameOrder = new Intl.Collator('zh-CN');
 
-/**
- * One indicator across the peers: every peer's value and level is computed (the distribution, the counts and the
- * ranks are over all of them), and only one page of the list is answered.
- */
-export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, query: BenchmarkQuery) {
+/** What the distribution and the list are computed from: the page arguments apart. */
+type BenchmarkScope = Pick<BenchmarkQuery, 'indicator' | 'year' | 'industry' | 'auditId'>;
+
+/** Every peer's entry (ranked, labelled), the counts and the distribution: the same for every page of a list. */
+async function benchmarkAll(ctx: ServiceContext, systemId: string, query: BenchmarkScope) {
   await ensureBuiltInIndicatorSystems(ctx.database);
   const system = await systemRow(ctx.db, systemId);
   const definition = definitionOf(system);
@@ -405,14 +406,6 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
         field: 'indicator',
       },
     );
-  }
-  const limit = query.limit ?? 50;
-  const offset = query.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new CpError('VALIDATION', `limit: ${limit} is not an integer from 1 to 500`, { field: 'limit' });
-  }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new CpError('VALIDATION', `offset: ${offset} is not a non-negative integer`, { field: 'offset' });
   }
   const industryCodes = query.industry
     ? [query.industry]
@@ -437,24 +430,48 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
       and ${auditEnterprises.enterpriseId} = ${enterprises.id} and ${auditEnterprises.status} <> 'excluded')`;
   }
   const named = supervisory(ctx);
-  const visible = await ctx.db
-    .select({ id: enterprises.id, name: enterprises.name })
-    .from(enterprises)
-    .where(and(industry, among, enterpriseVisible(ctx.actor)));
-  const peers = named
+  // Which enterprises the caller sees by name: a supervisor every one compared (read with the values below); an
+  // enterprise user or a consultant its own, the others being anonymised peers.
+  const visible = named
     ? []
     : await ctx.db
         .select({ id: enterprises.id, name: enterprises.name })
         .from(enterprises)
-        .where(and(industry, among, not(enterpriseVisible(ctx.actor))));
+        .where(and(industry, among, enterpriseVisible(ctx.actor)));
   const nameOf = new Map(visible.map((e) => [e.id, e.name]));
-  const stored = await storedIndicatorValues(
-    ctx.db,
-    [...visible, ...peers].map((e) => e.id),
-    query.year,
-    system.code,
-    [ind.id],
-  );
+  // The values of the compared enterprises (all of the industry for a peer's view, the visible ones for a
+  // supervisor) selected by a join on the same conditions: one index scan of the year's item, not a list of
+  // thousands of ids sent with the query.
+  const code = indicatorItemCode(system.code, ind.id);
+  const stored = await ctx.db
+    .select({
+      enterpriseId: annualValues.enterpriseId,
+      itemCode: annualValues.itemCode,
+      quantity: annualValues.quantity,
+      unit: annualValues.unit,
+      note: annualValues.note,
+      status: annualSubmissions.status,
+      name: enterprises.name,
+    })
+    .from(annualValues)
+    .innerJoin(
+      annualSubmissions,
+      and(
+        eq(annualSubmissions.enterpriseId, annualValues.enterpriseId),
+        eq(annualSubmissions.year, annualValues.year),
+      ),
+    )
+    .innerJoin(enterprises, eq(enterprises.id, annualValues.enterpriseId))
+    .where(
+      and(
+        eq(annualValues.year, query.year),
+        eq(annualValues.itemCode, code),
+        industry,
+        among,
+        named ? enterpriseVisible(ctx.actor) : undefined,
+      ),
+    );
+  if (named) for (const s of stored) nameOf.set(s.enterpriseId, s.name);
   type Entry = {
     /** The enterprise (never answered for an anonymised peer: `enterpriseId` is then null). */
     id: string;
@@ -535,6 +552,72 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
   for (const e of entries) counts[e.level === 'not-applicable' ? 'notApplicable' : e.level]++;
   const d = distributionOf(entries.flatMap((e) => (e.value === null ? [] : [e.value])));
 
+  return {
+    head: {
+      system: { id: system.id, code: system.code, name: system.name, revision: revisionOf(system) },
+      indicator: {
+        id: ind.id,
+        name: ind.name,
+        kind: ind.kind,
+        unit: ind.unit ?? null,
+        direction: ind.direction ?? null,
+        limiting: ind.limiting,
+        levels: {
+          I: ind.benchmarks.I ?? null,
+          II: ind.benchmarks.II ?? null,
+          III: ind.benchmarks.III ?? null,
+        },
+      },
+      year: query.year,
+      industryCodes,
+      anonymised: !named,
+    },
+    entries,
+    counts,
+    summary: {
+      peers: entries.length,
+      ranked,
+      values: d.count,
+      min: d.min,
+      max: d.max,
+      mean: d.mean,
+      quantiles: d.quantiles,
+      histogram: d.histogram,
+    },
+  };
+}
+
+/**
+ * One indicator across the peers: every peer's value and level is computed (the distribution, the counts and the
+ * ranks are over all of them), and only one page of the list is answered. Within an HTTP request the whole list is
+ * kept in the read cache (services/read-cache.ts, same caller, same data version) apart from the page arguments,
+ * so that the next pages, orders and level filters of the same list are cut from it rather than computed again.
+ */
+export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, query: BenchmarkQuery) {
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+    throw new CpError('VALIDATION', `limit: ${limit} is not an integer from 1 to 500`, { field: 'limit' });
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new CpError('VALIDATION', `offset: ${offset} is not a non-negative integer`, { field: 'offset' });
+  }
+  const scope: BenchmarkScope = {
+    indicator: query.indicator,
+    year: query.year,
+    industry: query.industry,
+    auditId: query.auditId,
+  };
+  const all: Awaited<ReturnType<typeof benchmarkAll>> =
+    ctx.dataVersion === undefined
+      ? await benchmarkAll(ctx, systemId, scope)
+      : JSON.parse(
+          await cachedRead(ctx, 'benchmarkIndicator.all', [systemId, scope], async () =>
+            JSON.stringify(await benchmarkAll(ctx, systemId, scope)),
+          ),
+        );
+  const { entries, head } = all;
+  const named = !head.anonymised;
   const listed = query.level === undefined ? entries : entries.filter((e) => e.level === query.level);
   const sign = query.order === 'desc' ? -1 : 1;
   const sort = query.sort ?? 'rank';
@@ -556,32 +639,11 @@ export async function benchmarkIndicator(ctx: ServiceContext, systemId: string, 
     named ? query.enterpriseId !== undefined && e.enterpriseId === query.enterpriseId : e.own,
   );
   return {
-    system: { id: system.id, code: system.code, name: system.name, revision: revisionOf(system) },
-    indicator: {
-      id: ind.id,
-      name: ind.name,
-      kind: ind.kind,
-      unit: ind.unit ?? null,
-      direction: ind.direction ?? null,
-      limiting: ind.limiting,
-      levels: { I: ind.benchmarks.I ?? null, II: ind.benchmarks.II ?? null, III: ind.benchmarks.III ?? null },
-    },
-    year: query.year,
-    industryCodes,
-    anonymised: !named,
+    ...head,
     entries: ordered.slice(offset, offset + limit).map(answered),
     total: listed.length,
-    counts,
-    summary: {
-      peers: entries.length,
-      ranked,
-      values: d.count,
-      min: d.min,
-      max: d.max,
-      mean: d.mean,
-      quantiles: d.quantiles,
-      histogram: d.histogram,
-    },
+    counts: all.counts,
+    summary: all.summary,
     positions: positions.map(answered),
   };
 }

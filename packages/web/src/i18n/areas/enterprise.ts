@@ -245,7 +245,12 @@ export const enterpriseZh = {
   'enterprise.bench.enterprise': '企业',
   'enterprise.bench.dataStatus': '数据状态',
   'enterprise.bench.noValues': '{year}年尚无企业填报此指标',
-  'enterprise.bench.chartLabel': '{name}：{year}年同行业企业指标值与Ⅰ/Ⅱ/Ⅲ级基准线',
+  'enterprise.bench.chartLabel': '{name}：{year}年同行业企业指标值分布（按Ⅰ/Ⅱ/Ⅲ级着色）',
+  'enterprise.bench.histCount': '企业数',
+  'enterprise.bench.rankCol': '排名',
+  'enterprise.bench.stats': '同行指标值（{n} 家）',
+  'enterprise.bench.statsText':
+    '最小 {min}，下四分位 {p25}，中位数 {p50}，上四分位 {p75}，最大 {max}，平均 {mean} {unit}',
   'enterprise.basis.status': '现状',
   'enterprise.basis.before': '审核前',
   'enterprise.basis.after': '审核后',
@@ -638,7 +643,13 @@ export const enterpriseEn: { readonly [K in keyof typeof enterpriseZh]: string }
   'enterprise.bench.enterprise': 'Enterprise',
   'enterprise.bench.dataStatus': 'Data status',
   'enterprise.bench.noValues': 'No enterprise reported this indicator for {year}',
-  'enterprise.bench.chartLabel': '{name}: values of the industry in {year} with the level lines',
+  'enterprise.bench.chartLabel':
+    '{name}: distribution of the industry’s values in {year} (coloured by level)',
+  'enterprise.bench.histCount': 'Enterprises',
+  'enterprise.bench.rankCol': 'Rank',
+  'enterprise.bench.stats': 'Peer values ({n})',
+  'enterprise.bench.statsText':
+    'min {min}, lower quartile {p25}, median {p50}, upper quartile {p75}, max {max}, mean {mean} {unit}',
   'enterprise.basis.status': 'Current',
   'enterprise.basis.before': 'Before audit',
   'enterprise.basis.after': 'After audit',

@@ -2,7 +2,8 @@
  * `/my/benchmark` — the enterprise against its industry's cleaner-production indicator system: its evaluations
  * (grade, composite indices Y_Ⅰ/Y_Ⅱ/Y_Ⅲ, each indicator's level and gap to the next level, computed by the core on
  * the server), a new evaluation from a year's annual data, and per indicator its position among anonymised peers
- * of the industry (`benchmarkIndicator`) drawn with the level lines Ⅰ/Ⅱ/Ⅲ.
+ * of the industry (`benchmarkIndicator`): its rank, the peers' distribution (level counts, quantiles, a histogram
+ * coloured by level Ⅰ/Ⅱ/Ⅲ) computed by the server over all peers, and the peer list paged and sorted by the server.
  */
 import type { Api, ResponseOf } from '@cpaudit/contract';
 import {
@@ -17,6 +18,7 @@ import {
   Space,
   Statistic,
   Table,
+  type TableColumnsType,
   Tag,
   Typography,
 } from 'antd';
@@ -113,59 +115,52 @@ function EvaluationDetail({ id }: { id: string }) {
   );
 }
 
-/** A round axis maximum a little above `v` (1, 2 or 5 × a power of ten steps). */
-function niceMax(v: number): number {
-  if (!(v > 0)) return 1;
-  const target = v * 1.1;
-  const p = 10 ** Math.floor(Math.log10(target));
-  const step = [1, 2, 5, 10].find((m) => m * p >= target) ?? 10;
-  return step * p;
+/** The level a value reaches against numeric level lines (for colouring the histogram; the server rates entries). */
+function levelOfValue(data: Benchmark, v: number): 'I' | 'II' | 'III' | 'none' {
+  for (const lv of ['I', 'II', 'III'] as const) {
+    const b = data.indicator.levels[lv];
+    if (typeof b === 'number' && (data.indicator.direction === 'ge' ? v >= b : v <= b)) return lv;
+  }
+  return 'none';
 }
 
+/** The distribution over all peers: the histogram of the summary, each bin coloured by the level of its middle. */
 function BenchmarkChart({ data }: { data: Benchmark }) {
   const { t } = useI18n();
-  const rows = data.entries.filter((e) => e.value !== null).sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
-  if (rows.length === 0) return <Empty description={t('enterprise.bench.noValues', { year: data.year })} />;
+  const bins = data.summary.histogram;
+  if (bins.length === 0) return <Empty description={t('enterprise.bench.noValues', { year: data.year })} />;
   const unit = data.indicator.unit ?? '';
-  const lines = (['I', 'II', 'III'] as const).flatMap((lv) => {
-    const v = data.indicator.levels[lv];
-    return typeof v === 'number'
-      ? [
-          {
-            name: levelText(t, lv),
-            yAxis: v,
-            lineStyle: { color: LINE_COLORS[lv], type: 'dashed' as const },
-            label: { formatter: `${levelText(t, lv)} ${v}`, color: LINE_COLORS[lv] },
-          },
-        ]
-      : [];
-  });
-  const levelValues = lines.map((l) => l.yAxis);
+  const ownValues = data.positions.flatMap((p) => (p.value === null ? [] : [p.value]));
+  const holdsOwn = (i: number) => {
+    const b = bins[i];
+    if (!b) return false;
+    const last = i === bins.length - 1;
+    return ownValues.some((v) => v >= b.from && (v < b.to || (last && v <= b.to)));
+  };
+  const colors: Record<string, string> = { ...LINE_COLORS, none: '#ff4d4f' };
   const option: ChartOption = {
-    grid: { left: 60, right: 90, top: 30, bottom: 40 },
+    grid: { left: 60, right: 30, top: 30, bottom: 60 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',
-      data: rows.map((r) => r.label),
-      axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 },
+      name: unit,
+      data: bins.map((b) => `${formatNumber(b.from, 1)}–${formatNumber(b.to, 1)}`),
+      axisLabel: { interval: 0, rotate: 30 },
     },
     animationDuration: 300,
-    // The axis reaches the highest level line too, so that Ⅰ/Ⅱ/Ⅲ are all drawn.
-    yAxis: {
-      type: 'value',
-      name: unit,
-      max: (extent: { max: number }) => niceMax(Math.max(extent.max, ...levelValues)),
-    },
+    yAxis: { type: 'value', name: t('enterprise.bench.histCount'), minInterval: 1 },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 48,
-        name: data.indicator.name,
-        data: rows.map((r) => ({
-          value: r.value ?? 0,
-          itemStyle: { color: r.own ? '#cf1322' : '#bfbfbf' },
+        barCategoryGap: '8%',
+        name: t('enterprise.bench.histCount'),
+        data: bins.map((b, i) => ({
+          value: b.count,
+          itemStyle: {
+            color: colors[levelOfValue(data, (b.from + b.to) / 2)] ?? '#bfbfbf',
+            ...(holdsOwn(i) ? { borderColor: '#cf1322', borderWidth: 3 } : {}),
+          },
         })),
-        markLine: { symbol: 'none', data: lines },
       },
     ],
   };
@@ -177,6 +172,8 @@ function BenchmarkChart({ data }: { data: Benchmark }) {
     />
   );
 }
+
+const PAGE_SIZES = [10, 20, 50, 100];
 
 function PeerBenchmark(props: { systemId: string; year: number | undefined }) {
   const { t } = useI18n();
@@ -190,49 +187,62 @@ function PeerBenchmark(props: { systemId: string; year: number | undefined }) {
   );
   const [chosen, setChosen] = useState<string | undefined>();
   const indicator = chosen ?? indicators.find((i) => i.kind === 'quantitative')?.id;
+  // The peer list is paged and sorted by the server; the summary above it is over all peers.
+  const [page, setPage] = useState({ current: 1, pageSize: 10 });
+  const [order, setOrder] = useState<{ sort: 'rank' | 'value'; order: 'asc' | 'desc' }>({
+    sort: 'rank',
+    order: 'asc',
+  });
   const bench = useApi(
     'benchmarkIndicator',
     indicator && props.year !== undefined
-      ? { params: { id: props.systemId }, query: { indicator, year: props.year } }
+      ? {
+          params: { id: props.systemId },
+          query: {
+            indicator,
+            year: props.year,
+            limit: page.pageSize,
+            offset: (page.current - 1) * page.pageSize,
+            sort: order.sort,
+            order: order.order,
+          },
+        }
       : null,
   );
-  const own = bench.data?.entries.filter((e) => e.own) ?? [];
-  // Position among the enterprises with a value, best first (the indicator's direction: ≤ lower is better).
-  const ranked = (bench.data?.entries ?? [])
-    .filter((e) => e.value !== null)
-    .sort((a, b) =>
-      bench.data?.indicator.direction === 'ge'
-        ? (b.value ?? 0) - (a.value ?? 0)
-        : (a.value ?? 0) - (b.value ?? 0),
-    );
-  const rankOf = (e: BenchmarkEntry) => ranked.indexOf(e) + 1;
-  const columns: DataColumn<BenchmarkEntry>[] = [
+  const data = bench.data;
+  const s = data?.summary;
+  const unit = data?.indicator.unit ?? '';
+  const stat = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v, 2));
+  const columns: TableColumnsType<BenchmarkEntry> = [
+    {
+      key: 'rank',
+      title: t('enterprise.bench.rankCol'),
+      width: 80,
+      align: 'right',
+      render: (_, r) => r.rank ?? '—',
+    },
     {
       key: 'label',
       title: t('enterprise.bench.enterprise'),
-      value: (r) => r.label,
-      render: (r) => (r.own ? <Typography.Text strong>{r.label}</Typography.Text> : r.label),
+      render: (_, r) => (r.own ? <Typography.Text strong>{r.label}</Typography.Text> : r.label),
     },
     {
       key: 'value',
       title: t('enterprise.bench.value'),
-      value: (r) => r.value,
-      render: (r) => formatNumber(r.value, 2),
-      sortable: true,
       align: 'right',
+      sorter: true,
+      sortOrder: order.sort === 'value' ? (order.order === 'asc' ? 'ascend' : 'descend') : null,
+      render: (_, r) => formatNumber(r.value, 2),
     },
     {
       key: 'level',
       title: t('enterprise.bench.level'),
-      value: (r) => levelText(t, r.level),
-      render: (r) => <Tag color={GRADE_COLORS[r.level]}>{levelText(t, r.level)}</Tag>,
-      filter: 'auto',
+      render: (_, r) => <Tag color={GRADE_COLORS[r.level]}>{levelText(t, r.level)}</Tag>,
     },
     {
       key: 'status',
       title: t('enterprise.bench.dataStatus'),
-      value: (r) => t(`enterprise.annualStatus.${r.dataStatus}`),
-      filter: 'auto',
+      render: (_, r) => t(`enterprise.annualStatus.${r.dataStatus}`),
     },
   ];
   return (
@@ -243,14 +253,17 @@ function PeerBenchmark(props: { systemId: string; year: number | undefined }) {
             aria-label={t('enterprise.bench.indicator')}
             style={{ width: 420 }}
             value={indicator}
-            onChange={(v: string) => setChosen(v)}
+            onChange={(v: string) => {
+              setChosen(v);
+              setPage((p) => ({ ...p, current: 1 }));
+            }}
             showSearch={{ optionFilterProp: 'label' }}
             options={indicators.map((i) => ({ value: i.id, label: `${i.name}（${i.group}）` }))}
           />
-          {bench.data?.anonymised ? <Tag>{t('enterprise.bench.anonymised')}</Tag> : null}
+          {data?.anonymised ? <Tag>{t('enterprise.bench.anonymised')}</Tag> : null}
         </Space>
         {bench.error ? <Alert type="error" showIcon title={errorText(bench.error)} /> : null}
-        {bench.data ? (
+        {data && s ? (
           <>
             <Descriptions
               size="small"
@@ -259,20 +272,18 @@ function PeerBenchmark(props: { systemId: string; year: number | undefined }) {
               items={[
                 {
                   key: 'own',
-                  label: t('enterprise.bench.ownValue', { year: bench.data.year }),
+                  label: t('enterprise.bench.ownValue', { year: data.year }),
                   children: (
                     <span data-testid="own-position">
-                      {own.length === 0
+                      {data.positions.length === 0
                         ? t('enterprise.bench.noOwnValue')
-                        : own.map((o) => (
+                        : data.positions.map((o) => (
                             <Space key={o.label} size={6}>
-                              {o.value === null
-                                ? '—'
-                                : `${formatNumber(o.value, 2)} ${bench.data?.indicator.unit ?? ''}`}
+                              {o.value === null ? '—' : `${formatNumber(o.value, 2)} ${unit}`}
                               <Tag color={GRADE_COLORS[o.level]}>{levelText(t, o.level)}</Tag>
-                              {rankOf(o) > 0 ? (
+                              {o.rank !== null ? (
                                 <Typography.Text type="secondary">
-                                  {t('enterprise.bench.rank', { rank: rankOf(o), n: ranked.length })}
+                                  {t('enterprise.bench.rank', { rank: o.rank, n: s.ranked })}
                                 </Typography.Text>
                               ) : null}
                             </Space>
@@ -285,7 +296,7 @@ function PeerBenchmark(props: { systemId: string; year: number | undefined }) {
                   label: t('enterprise.bench.levels'),
                   children: (['I', 'II', 'III'] as const)
                     .map((lv) => {
-                      const v = bench.data?.indicator.levels[lv];
+                      const v = data.indicator.levels[lv];
                       return `${levelText(t, lv)} ${v === null || v === undefined ? '—' : v}`;
                     })
                     .join('；'),
@@ -294,21 +305,68 @@ function PeerBenchmark(props: { systemId: string; year: number | undefined }) {
                   key: 'counts',
                   label: t('enterprise.bench.counts'),
                   children: t('enterprise.bench.countsText', {
-                    I: bench.data.counts.I,
-                    II: bench.data.counts.II,
-                    III: bench.data.counts.III,
-                    none: bench.data.counts.none,
+                    I: data.counts.I,
+                    II: data.counts.II,
+                    III: data.counts.III,
+                    none: data.counts.none,
                   }),
                 },
+                ...(data.indicator.kind === 'quantitative'
+                  ? [
+                      {
+                        key: 'stats',
+                        label: t('enterprise.bench.stats', { n: s.values }),
+                        span: 3,
+                        children: (
+                          <span data-testid="peer-stats">
+                            {t('enterprise.bench.statsText', {
+                              min: stat(s.min),
+                              p25: stat(s.quantiles.p25),
+                              p50: stat(s.quantiles.p50),
+                              p75: stat(s.quantiles.p75),
+                              max: stat(s.max),
+                              mean: stat(s.mean),
+                              unit,
+                            })}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
-            {bench.data.indicator.kind === 'quantitative' ? <BenchmarkChart data={bench.data} /> : null}
-            <DataTable<BenchmarkEntry>
-              rows={bench.data.entries}
+            {data.indicator.kind === 'quantitative' ? <BenchmarkChart data={data} /> : null}
+            <Table<BenchmarkEntry>
+              size="middle"
               rowKey={(r) => `${r.label}-${r.enterpriseId ?? ''}`}
+              loading={bench.loading}
               columns={columns}
-              exportName="benchmark"
-              pageSize={10}
+              dataSource={data.entries}
+              scroll={{ x: 'max-content' }}
+              onChange={(pagination, _filters, sorter) => {
+                const one = Array.isArray(sorter) ? sorter[0] : sorter;
+                const next =
+                  one?.columnKey === 'value' && one.order
+                    ? {
+                        sort: 'value' as const,
+                        order: one.order === 'ascend' ? ('asc' as const) : ('desc' as const),
+                      }
+                    : { sort: 'rank' as const, order: 'asc' as const };
+                const resorted = next.sort !== order.sort || next.order !== order.order;
+                setOrder(next);
+                setPage({
+                  current: resorted ? 1 : (pagination.current ?? 1),
+                  pageSize: pagination.pageSize ?? page.pageSize,
+                });
+              }}
+              pagination={{
+                current: page.current,
+                pageSize: page.pageSize,
+                total: data.total,
+                showSizeChanger: true,
+                pageSizeOptions: PAGE_SIZES,
+                showTotal: (total) => t('table.total', { total }),
+              }}
             />
           </>
         ) : null}

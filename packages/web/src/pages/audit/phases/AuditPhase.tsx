@@ -101,7 +101,7 @@ export default function AuditPhase({ audit, canEdit }: PhaseProps) {
         }
       />
       <SurveysCard auditId={audit.id} canEdit={canEdit} enterprises={listed} />
-      <BenchmarkCard systemId={audit.indicatorSystemId} enterprises={listed} />
+      <BenchmarkCard auditId={audit.id} systemId={audit.indicatorSystemId} enterprises={listed} />
       <FocusCard auditId={audit.id} canEdit={canEdit} />
       <TargetsCard key={targetsRevision} auditId={audit.id} canEdit={canEdit} />
       <StatusAnalysisCard
@@ -494,9 +494,11 @@ const LEVEL_COLOR: Readonly<Record<string, string>> = {
 };
 
 function BenchmarkCard({
+  auditId,
   systemId,
   enterprises,
 }: {
+  auditId: string;
   systemId: string | null;
   enterprises: readonly CollectionRow[];
 }) {
@@ -508,10 +510,18 @@ function BenchmarkCard({
       </Card>
     );
   }
-  return <Benchmark systemId={systemId} enterprises={enterprises} />;
+  return <Benchmark auditId={auditId} systemId={systemId} enterprises={enterprises} />;
 }
 
-function Benchmark({ systemId, enterprises }: { systemId: string; enterprises: readonly CollectionRow[] }) {
+function Benchmark({
+  auditId,
+  systemId,
+  enterprises,
+}: {
+  auditId: string;
+  systemId: string;
+  enterprises: readonly CollectionRow[];
+}) {
   const { t } = useI18n();
   const system = useApi('getIndicatorSystem', { params: { id: systemId } });
   const years = useMemo(
@@ -542,7 +552,8 @@ function Benchmark({ systemId, enterprises }: { systemId: string; enterprises: r
   const bench = useApi(
     'benchmarkIndicator',
     coreId && chosenYear !== undefined
-      ? { params: { id: systemId }, query: { indicator: coreId, year: chosenYear } }
+      ? // The audit's enterprises only (at most 500 bars: the page size limit, and an audit's usual size).
+        { params: { id: systemId }, query: { indicator: coreId, year: chosenYear, auditId, limit: 500 } }
       : null,
   );
 

@@ -117,4 +117,33 @@ describe('streamListWorkbook', () => {
     ).rejects.toThrow('database gone');
     expect(out.destroyed).toBe(true);
   });
+
+  it('a reader that goes away (a cancelled download) stops the reading of further batches', async () => {
+    const out = new PassThrough();
+    let received = 0;
+    out.on('data', (c: Buffer) => {
+      received += c.length;
+      if (received > 20_000 && !out.destroyed) out.destroy();
+    });
+    let read = 0;
+    async function* batches() {
+      for (let b = 0; b < 20; b++) {
+        await new Promise((r) => setTimeout(r, 20));
+        read++;
+        yield Array.from({ length: 2000 }, (_, i) => ({
+          uscc: `${b}-${i}`,
+          name: 'x',
+          investment_wanYuan: i,
+          due: null,
+        }));
+      }
+    }
+    await expect(
+      streamListWorkbook<Row>(
+        { sheet: 's', title: 't', batches: batches(), columns: [{ header: 'h', value: (r) => r.uscc }] },
+        out,
+      ),
+    ).rejects.toThrow('closed before the workbook was complete');
+    expect(read).toBeLessThan(20);
+  });
 });

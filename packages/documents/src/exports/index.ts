@@ -4,7 +4,6 @@
  * Pure: the server passes the rows it already scoped (or their batches, streamed: `streamListWorkbook`) and the columns
  * to show.
  */
-import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -57,7 +56,7 @@ export interface ListStreamSpec<T> extends Omit<ListExportSpec<T>, 'rows'> {
  * rows are committed (written into the zip stream) before the next batch is read, and the next batch waits while
  * `out` is full (its `drain`), so memory holds about one batch whatever the list's length. Resolves with the
  * number of rows once the workbook is complete and `out` has been ended; rejects (and destroys `out`) when a
- * batch fails.
+ * batch fails, and rejects without reading further batches when `out` is closed first (a cancelled download).
  */
 export async function streamListWorkbook<T>(spec: ListStreamSpec<T>, out: Writable): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -113,8 +112,10 @@ export async function streamListWorkbook<T>(spec: ListStreamSpec<T>, out: Writab
         });
         row.commit();
       }
-      // Backpressure: the next batch is read once what was written has gone out.
-      if (out.writableNeedDrain) await once(out, 'drain');
+      // Backpressure: the next batch is read once what was written has gone out (or the reader has gone).
+      if (out.writableNeedDrain) await drainedOrClosed(out);
+      // A reader that has gone (a download cancelled) stops the reading of the list.
+      if (out.destroyed) throw new Error('the output was closed before the workbook was complete');
     }
     if (spec.columns.length > 0) {
       ws.autoFilter = {
@@ -123,13 +124,27 @@ export async function streamListWorkbook<T>(spec: ListStreamSpec<T>, out: Writab
       };
     }
     ws.commit();
-    await wb.commit();
+    await Promise.race([wb.commit(), finished]);
+    if (!out.writableFinished) throw new Error('the output was closed before the workbook was complete');
   } catch (e) {
     out.destroy(e instanceof Error ? e : new Error(String(e)));
     throw e;
   }
   await finished;
   return n;
+}
+
+/** Resolves once `out` has room again ('drain') or is closed. */
+function drainedOrClosed(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.once('drain', done);
+    out.once('close', done);
+  });
 }
 
 /** A one-sheet workbook of `spec`, as .xlsx bytes (the streamed workbook, collected). */

@@ -111,6 +111,31 @@ const PHOTO_LABEL: Readonly<Record<string, string>> = { photo_before: '实施前
 
 type Block = Paragraph | Table | Xml;
 
+/**
+ * Charts already drawn, by the figures they plot (most recently used last): drawing one costs 0.1–0.5 s of CPU
+ * (ECharts SSR, then resvg parsing the CJK font for each picture), and a report downloaded again, or a report of
+ * an audit whose table 7.2 has not changed, plots the same figures. A few dozen PNGs of 20–100 KB.
+ */
+const CHART_CACHE_SIZE = 32;
+const chartCache = new Map<string, ChartImage | null>();
+
+function cachedChart<T>(kind: string, input: T, draw: (input: T) => ChartImage | null): ChartImage | null {
+  const key = `${kind}:${JSON.stringify(input)}`;
+  if (chartCache.has(key)) {
+    const hit = chartCache.get(key) ?? null;
+    chartCache.delete(key);
+    chartCache.set(key, hit);
+    return hit;
+  }
+  const img = draw(input);
+  chartCache.set(key, img);
+  if (chartCache.size > CHART_CACHE_SIZE) {
+    const oldest = chartCache.keys().next().value;
+    if (oldest !== undefined) chartCache.delete(oldest);
+  }
+  return img;
+}
+
 /** The section's texts; without any, the “本审核暂无……数据” line unless data of the section follows (`followed`). */
 function texts(items: readonly ReportText[], what: string, followed = false): Block[] {
   if (items.length === 0) return followed ? [] : [noData(what)];
@@ -505,7 +530,7 @@ function potentialBlocks(s: ReportStatusAnalysis | null): Block[] {
     }
   }
   out.push(grid(rows, { widths: widths([12, 8, 34, 16, 18, 12]) }));
-  const img = potentialChart(p.levels);
+  const img = cachedChart('potential', p.levels, potentialChart);
   if (img) out.push(...chart(img));
   if (s?.potentialNote) out.push(note(s.potentialNote));
   return out;
@@ -860,8 +885,9 @@ export async function renderAuditReport(
     done++;
   };
   step('绘制绩效图表');
-  const charts: ChartImage[] = [optionsChart(data.performance.table72)];
-  const env = benefitsChart(data.performance.table72);
+  const options = cachedChart('options', data.performance.table72, optionsChart);
+  const charts: ChartImage[] = options ? [options] : [];
+  const env = cachedChart('benefits', data.performance.table72, benefitsChart);
   if (env) charts.push(env);
 
   // Three runs of pages: chapters 1–5 and the headings of 6 and 6.1 (portrait), table 6.1 (landscape), the rest.

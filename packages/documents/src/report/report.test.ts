@@ -3,6 +3,7 @@
  * guideline (chapter headings in order; the header rows of tables 6.1, 7.2 and 7.3 as printed there) and against
  * the data it was given (every figure of tables 6.1, 7.2 and 7.3; photos and charts in word/media; empty sections).
  */
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_PHOTOS_PER_KIND, type ReportData } from './data.ts';
 import { decimalsForUnit, formatFixed } from './format.ts';
@@ -186,6 +187,23 @@ describe('renderAuditReport', () => {
     );
     expect(texts.some((t) => t.startsWith('实施后：改造后镀槽4（after-4.png'))).toBe(true);
     expect(texts.some((t) => t.startsWith('实施后：改造后镀槽5（after-5.png'))).toBe(true);
+  });
+
+  it('draws a chart again only for other figures (charts kept by the figures they plot)', async () => {
+    const chartsOf = async (d: ReportData) => {
+      const files = unzipSync(await renderAuditReport(d));
+      return Object.entries(files)
+        .filter(([n]) => n.startsWith('word/media/'))
+        .map(([, b]) => Buffer.from(b).toString('base64'))
+        .sort();
+    };
+    const a = sampleReportData({ enterprises: 2, withPhotos: 0 });
+    const b = sampleReportData({ enterprises: 3, withPhotos: 0 });
+    const first = await chartsOf(a);
+    expect(first.length).toBeGreaterThan(0);
+    expect(await chartsOf(a)).toEqual(first);
+    // Other table 7.2 figures: other pictures, not the kept ones.
+    expect(await chartsOf(b)).not.toEqual(first);
   });
 
   it('says so where a section has no data, and keeps every chapter', async () => {

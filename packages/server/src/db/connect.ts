@@ -122,8 +122,25 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return wrapPglite(client, { location: dbDir ?? 'memory', ...(lock ? { lock } : {}) });
 }
 
+/**
+ * Makes every statement of an embedded database start in a new turn of the event loop. PGlite runs PostgreSQL in
+ * WebAssembly on the main thread and answers through promises that are already settled, so a request's statements
+ * (and with them its whole handling) ran as one chain of microtasks: the event loop did not get to its I/O phase
+ * until the chain ended, and under load new connections waited to be accepted while the clients already connected
+ * were served again and again. Measured with 100 clients starting together against the demo on the loaded 2-core
+ * machine (SECURITY.md): the first request of a client waited up to 21 s to be accepted, 5.6 s with this yield.
+ * `_runExclusiveQuery` is the one gate every statement of @electric-sql/pglite 0.5 passes (in and outside
+ * transactions); the yield comes before the gate is taken, so the gate's order (first come, first served) stands.
+ */
+export function yieldBetweenStatements(client: PGlite): void {
+  const run = client._runExclusiveQuery.bind(client);
+  client._runExclusiveQuery = <T>(fn: () => Promise<T>): Promise<T> =>
+    new Promise<void>((r) => setImmediate(r)).then(() => run(fn));
+}
+
 /** A `Database` over an open PGlite instance (closing it closes the instance and releases `lock`). */
 export function wrapPglite(client: PGlite, opts: { location: string; lock?: DirectoryLock }): Database {
+  yieldBetweenStatements(client);
   const pg = drizzlePglite({ client, schema });
   const db: Db = pg;
   let closed = false;
@@ -146,6 +163,35 @@ export function wrapPglite(client: PGlite, opts: { location: string; lock?: Dire
   };
 }
 
+/**
+ * The client Drizzle is given on PostgreSQL: every statement is sent as a prepared statement (postgres-js keeps one
+ * per distinct text per connection and reuses it), in transactions and savepoints too. Drizzle prepares only the
+ * queries built with `.prepare(name)`; the rest were parsed and planned by the server on every call, and the option
+ * scopes make plans of 10 ms for a single-row lookup (issue 6: writes at one connection spent more time planning
+ * than executing). Bounded: postgres-js recycles a connection, and its statements, after 30–60 minutes.
+ */
+export function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        return (...args: unknown[]) => {
+          const fn = args[args.length - 1] as (tx: postgres.Sql) => unknown;
+          const wrapped = (tx: postgres.TransactionSql) => fn(preparing(tx as unknown as postgres.Sql));
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[prop]?.(
+            ...args.slice(0, -1),
+            wrapped,
+          );
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 async function openPostgres(url: string): Promise<Database> {
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new CpError('VALIDATION', 'DATABASE_URL must start with postgres:// or postgresql://', {
@@ -161,7 +207,7 @@ async function openPostgres(url: string): Promise<Database> {
     await client.end({ timeout: 1 });
     throw new CpError('INTERNAL', `cannot connect to PostgreSQL at ${location}: ${String(e)}`);
   }
-  const pg = drizzlePostgres({ client, schema });
+  const pg = drizzlePostgres({ client: preparing(client), schema });
   const db: Db = pg;
   let closed = false;
   return {

@@ -3,10 +3,26 @@
  * resvg turns it into PNG with the system's CJK font. The charts plot the figures of table 7.2 as given.
  */
 
+import { createRequire } from 'node:module';
 import type { Table72 } from '@cpaudit/core';
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as ResvgModule from '@resvg/resvg-js';
+import type * as EchartsModule from 'echarts';
 import { decimalsForUnit, formatFixed } from './format.ts';
+
+/**
+ * ECharts and resvg are loaded on the first chart, not when the server starts: importing ECharts' ES modules costs
+ * 2–4 s of every server start (hundreds of files through the loader), its single-file CommonJS build under 1 s,
+ * once, at the first report (the build ECharts documents for server-side rendering in Node).
+ */
+const requireHere = createRequire(import.meta.url);
+let libraries: { echarts: typeof EchartsModule; Resvg: typeof ResvgModule.Resvg } | undefined;
+function chartLibraries(): NonNullable<typeof libraries> {
+  libraries ??= {
+    echarts: requireHere('echarts') as typeof EchartsModule,
+    Resvg: (requireHere('@resvg/resvg-js') as typeof ResvgModule).Resvg,
+  };
+  return libraries;
+}
 
 export interface ChartImage {
   title: string;
@@ -21,7 +37,8 @@ const WIDTH = 800;
 const HEIGHT = 400;
 const SCALE = 2;
 
-function render(option: echarts.EChartsCoreOption, width = WIDTH, height = HEIGHT): Uint8Array {
+function render(option: EchartsModule.EChartsCoreOption, width = WIDTH, height = HEIGHT): Uint8Array {
+  const { echarts, Resvg } = chartLibraries();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT_FAMILY }, ...option });

@@ -4,7 +4,8 @@
  * - burst: four clients create work-plan tasks as fast as the server answers;
  * - import: an enterprise imports its data-collection workbook (Appendix A) again and again, each import with new
  *   values (one transaction: all of its rows or none);
- * - report: two clients download the audit report (.docx) while two others write tasks.
+ * - report: two clients download the audit report (.docx) while two others write tasks (to another audit, so that
+ *   the report stays the same size round after round).
  * After each kill the server must start again (on PGlite: the dead process's lock taken over, the database opens
  * cleanly); at the end the database, read directly, must hold every acknowledged write, complete, each import all
  * or nothing, and the audit log must match the data (every row's last audit-log entry equals the row).
@@ -66,11 +67,50 @@ async function unlockEnterprise(db: Database): Promise<ImportTarget> {
   return { enterpriseId: row.id, uscc: row.uscc };
 }
 
-async function firstAudit(base: string, s: Session): Promise<string> {
-  const res = await fetch(`${base}/api/audits`, { headers: { cookie: s.cookie } });
-  const id = ((await res.json()) as { items: { id: string }[] }).items[0]?.id;
-  if (!id) throw new Error('no audit in the demo');
-  return id;
+interface AuditItem {
+  id: string;
+  title: string;
+  regionCode: string;
+  industryCodes: string[];
+  periodStart: string;
+  periodEnd: string;
+}
+
+const WRITES_AUDIT = '崩溃测试写入';
+
+/**
+ * The demo's audit (its report is downloaded, its workbook imported) and an audit of the test's own that the task
+ * writers write to, created over the API on the first round (before any kill can come). The tasks must not go to
+ * the demo's audit: its report prints every plan task, so each round's hundreds of tasks made the next round's
+ * report longer, the kill's random moment later (it scales with the report's duration) and the rounds ever slower.
+ */
+async function audits(base: string, s: Session): Promise<{ demo: string; writes: string }> {
+  const list = async () => {
+    const res = await fetch(`${base}/api/audits?limit=100`, { headers: { cookie: s.cookie } });
+    if (res.status !== 200) throw new Error(`audits: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { items: AuditItem[] }).items;
+  };
+  let items = await list();
+  const demo = items.find((a) => a.title !== WRITES_AUDIT);
+  if (!demo) throw new Error('no audit in the demo');
+  if (!items.some((a) => a.title === WRITES_AUDIT)) {
+    const res = await fetch(`${base}/api/audits`, {
+      method: 'POST',
+      headers: writeHeaders(s),
+      body: JSON.stringify({
+        title: WRITES_AUDIT,
+        regionCode: demo.regionCode,
+        industryCodes: demo.industryCodes,
+        periodStart: demo.periodStart,
+        periodEnd: demo.periodEnd,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`audit: ${res.status} ${await res.text()}`);
+    items = await list();
+  }
+  const writes = items.find((a) => a.title === WRITES_AUDIT);
+  if (!writes) throw new Error(`no audit ${WRITES_AUDIT}`);
+  return { demo: demo.id, writes: writes.id };
 }
 
 type Workload = 'burst' | 'import' | 'report';
@@ -82,6 +122,10 @@ interface Outcome {
   imports: { base: number; acked: boolean }[];
   reports: number;
   startMs: number[];
+  /** Per round: how long the whole round took (start to kill), ms. */
+  roundMs: number[];
+  /** Per round of the report workload: how long its first report took, ms. */
+  reportMs: number[];
 }
 
 const YEARS = [2022, 2023, 2024] as const;
@@ -110,14 +154,15 @@ async function postTask(base: string, s: Session, auditId: string, task: string)
 }
 
 async function runRounds(site: DemoSite, workload: Workload, target?: ImportTarget): Promise<Outcome> {
-  const out: Outcome = { tasks: [], imports: [], reports: 0, startMs: [] };
+  const out: Outcome = { tasks: [], imports: [], reports: 0, startMs: [], roundMs: [], reportMs: [] };
   let importCount = 0;
   for (let round = 0; round < ROUNDS; round++) {
+    const roundStart = performance.now();
     const server = await startServer(site.env);
     const { base } = server;
     out.startMs.push(Math.round(server.startMs));
     const bureau = await loginHttp(base, 'cz-bureau', DEMO_PASSWORD);
-    const auditId = await firstAudit(base, bureau);
+    const { demo: auditId, writes: writesAuditId } = await audits(base, bureau);
     let stop = false;
     let killing = false;
     const swallow = (e: unknown) => {
@@ -137,7 +182,7 @@ async function runRounds(site: DemoSite, workload: Workload, target?: ImportTarg
       for (let i = 0; !stop; i++) {
         const task = `crash-${workload}-${round}-${w}-${i}`;
         try {
-          if (await postTask(base, bureau, auditId, task)) out.tasks.push(task);
+          if (await postTask(base, bureau, writesAuditId, task)) out.tasks.push(task);
         } catch (e) {
           swallow(e);
         }
@@ -155,7 +200,9 @@ async function runRounds(site: DemoSite, workload: Workload, target?: ImportTarg
             headers: { cookie: bureau.cookie },
           });
           const body = new Uint8Array(await res.arrayBuffer());
-          if (res.status !== 200) throw new Error(`report: ${res.status}`);
+          if (res.status !== 200) {
+            throw new Error(`report: ${res.status} ${Buffer.from(body).toString('utf8', 0, 500)}`);
+          }
           // A complete .docx: a zip from its first local header to its end-of-central-directory record.
           expect([...body.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
           const eocd = Buffer.from(body).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -232,8 +279,10 @@ async function runRounds(site: DemoSite, workload: Workload, target?: ImportTarg
     const started = performance.now();
     const wait =
       workload === 'report'
-        ? (await Promise.race([reportDone, failed.then(() => 0)])) * 1.5 * rng.next() +
-          (performance.now() - started)
+        ? await Promise.race([reportDone, failed.then(() => 0)]).then((ms) => {
+            out.reportMs.push(Math.round(ms));
+            return ms * 1.5 * rng.next() + (performance.now() - started);
+          })
         : (workload === 'burst' ? 300 : 800) + rng.next() * 2200;
     const left = Math.max(0, wait - (performance.now() - started));
     const early = await Promise.race([failed, new Promise((r) => setTimeout(r, left, 'timeout'))]);
@@ -243,6 +292,7 @@ async function runRounds(site: DemoSite, workload: Workload, target?: ImportTarg
     stop = true;
     const err = await failed;
     if (err) throw err;
+    out.roundMs.push(Math.round(performance.now() - roundStart));
   }
   return out;
 }
@@ -345,7 +395,8 @@ describe.each(KINDS)('SIGKILL at random points, then restart (%s)', (kind) => {
         console.log(
           `crash ${kind} ${workload}: ${ROUNDS} kills survived; ${out.tasks.length} tasks acknowledged, ` +
             `${out.imports.filter((i) => i.acked).length}/${out.imports.length} imports acknowledged, ` +
-            `${out.reports} reports; restarts took ${out.startMs.join(', ')} ms`,
+            `${out.reports} reports; restarts took ${out.startMs.join(', ')} ms; rounds ${out.roundMs.join(', ')} ms` +
+            (workload === 'report' ? `; first reports ${out.reportMs.join(', ')} ms` : ''),
         );
       },
       // Generous: a round is a restart, a login and a report or an import, and CI machines are shared.

@@ -1,7 +1,7 @@
 /**
  * Real server processes for the crash, load and upload tests: `cpaudit serve` started as a child process on a
- * free loopback port, with its data folder (embedded PGlite) or a throw-away PostgreSQL database; login over HTTP;
- * SIGKILL; the resident memory of the process (Linux /proc).
+ * loopback port of its own choosing, with its data folder (embedded PGlite) or a throw-away PostgreSQL database;
+ * login over HTTP; SIGKILL; the resident memory of the process (Linux /proc).
  *
  * Random points are drawn from a seeded generator (mulberry32) whose seed is printed, so a failing round can be
  * replayed with CPAUDIT_TEST_SEED=<seed>.
@@ -9,7 +9,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
@@ -42,18 +41,6 @@ export function seededRandom(label: string): { seed: number; next: () => number 
   };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
-
 const children = new Set<ChildProcess>();
 
 /** Kills every server still running (afterAll). */
@@ -70,9 +57,12 @@ export interface ServerProcess {
   startMs: number;
 }
 
-/** Starts `cpaudit serve` with `env` and waits until /api/health answers. */
+/**
+ * Starts `cpaudit serve` with `env` and waits until /api/health answers. Without `env.PORT` the server binds port 0
+ * and the address is read from its start-up line: a port picked free beforehand could be taken by another process
+ * before the server binds it (several test runs share the machine), and the test would then talk to that process.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = env.PORT ?? String(await freePort());
   const t0 = performance.now();
   const child = spawn(process.execPath, [CLI, 'serve'], {
     env: {
@@ -81,9 +71,9 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       LOGIN_RATE_LIMIT: '10000',
       HOST: '127.0.0.1',
       ...env,
-      PORT: port,
+      PORT: env.PORT ?? '0',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -92,16 +82,24 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     err += d.toString();
     if (err.length > 100_000) err = err.slice(-50_000);
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 900; i++) {
+  let out = '';
+  let base: string | undefined;
+  child.stdout?.on('data', (d: Buffer) => {
+    if (base) return;
+    out += d.toString();
+    base = /cpaudit is running at (http:\/\/[^\s/]+)\//.exec(out)?.[1];
+  });
+  for (let i = 0; i < 1800; i++) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${err}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok)
-        return { child, base, stderr: () => err, startMs: performance.now() - t0 };
-    } catch {
-      // not listening yet
+    if (base) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok)
+          return { child, base, stderr: () => err, startMs: performance.now() - t0 };
+      } catch {
+        // not answering yet
+      }
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
   throw new Error(`server not healthy: ${err}`);

@@ -37,6 +37,7 @@ describe('cpaudit start', () => {
     const out = server.output();
     expect(out).toContain('demo: loading the demo data');
     expect(out).toContain(`database: embedded (PGlite) at ${join(dataDir, 'db')}`);
+    expect(out).toContain('embedded database: one process, one thread, fsync off');
     expect(out).toMatch(/cz-bureau\s+bureau_staff/);
     const password = out.match(/password of every demo account: (\S+)/)?.[1] ?? '';
 

@@ -134,6 +134,14 @@ export async function startServer(
     log(
       `database: ${database.kind === 'pglite' ? `embedded (PGlite) at ${database.location}` : `PostgreSQL ${database.location}`}`,
     );
+    if (database.kind === 'pglite') {
+      // What the embedded database is not for (SECURITY.md, the stress figures): it runs in this process's one
+      // thread, so requests share one core (100 clients: p50 3 s, p99 10 s on the loaded test machine), and
+      // PGlite starts PostgreSQL with fsync off: it survives the process being killed, not a power loss.
+      log(
+        'embedded database: one process, one thread, fsync off - for many concurrent users, or data that must survive a power loss, use PostgreSQL (DATABASE_URL)',
+      );
+    }
     log(`evidence files: ${join(config.dataDir, 'files')}`);
     if (!built)
       log(`web app not built: run \`npm run build -w @cpaudit/web\` (serving a notice at / meanwhile)`);

@@ -1,5 +1,7 @@
 /**
- * The embedded database lets the event loop turn between statements (connect.ts, `yieldBetweenStatements`):
+ * How the embedded database runs, as the server's start-up notice and SECURITY.md say.
+ *
+ * It lets the event loop turn between statements (connect.ts, `yieldBetweenStatements`):
  * PGlite answers through promises that are already settled, so without the yield a chain of statements runs as
  * one string of microtasks, and the server's I/O (new connections, other requests) waits until it ends. Measured
  * effect under load: SECURITY.md (100 clients × 60 s on PGlite).
@@ -29,14 +31,14 @@ async function turnsDuring(work: () => Promise<void>): Promise<number> {
   return turns - before;
 }
 
-describe('the embedded database yields to the event loop between statements', () => {
+describe('the embedded database', () => {
   // One instance (PGlite takes seconds to start): measured bare first, then as `openDatabase` wraps it.
   const ready = PGlite.create();
   afterAll(async () => {
     await (await ready).close();
   });
 
-  it('bare PGlite does not (the premise): statements run as one chain of microtasks', async () => {
+  it('bare PGlite does not yield to the event loop (the premise): statements run as one chain of microtasks', async () => {
     const client = await ready;
     await client.query('select 1');
     const turns = await turnsDuring(async () => {
@@ -45,7 +47,7 @@ describe('the embedded database yields to the event loop between statements', ()
     expect(turns).toBe(0);
   });
 
-  it(`wrapped: ${STATEMENTS} statements outside a transaction give the event loop ${STATEMENTS} turns; inside one too, and it commits`, async () => {
+  it(`as wrapped: ${STATEMENTS} statements outside a transaction give the event loop ${STATEMENTS} turns; inside one too, and it commits`, async () => {
     const database = wrapPglite(await ready, { location: 'memory (test)' });
     const outside = await turnsDuring(async () => {
       for (let i = 0; i < STATEMENTS; i++) await database.db.execute(sql`select ${i}::int as n`);
@@ -60,5 +62,10 @@ describe('the embedded database yields to the event loop between statements', ()
     expect(inside).toBeGreaterThanOrEqual(STATEMENTS);
     const counted = await (await ready).query<{ n: number }>('select count(*)::int as n from t');
     expect(counted.rows[0]?.n).toBe(STATEMENTS);
+  });
+
+  it('runs PostgreSQL with fsync off (as openDatabase starts it): a killed process loses nothing, a power loss may', async () => {
+    const fsync = await (await ready).query<{ fsync: string }>('show fsync');
+    expect(fsync.rows[0]?.fsync).toBe('off');
   });
 });

@@ -4,5 +4,11 @@
  * imported from their files.
  */
 export * from './data.ts';
-export { EVIDENCE_SUBSECTIONS, REPORT_CHAPTERS, REPORT_SECTIONS, renderAuditReport } from './render.ts';
+export {
+  drawReportCharts,
+  EVIDENCE_SUBSECTIONS,
+  REPORT_CHAPTERS,
+  REPORT_SECTIONS,
+  renderAuditReport,
+} from './render.ts';
 export { TABLE61_HEADERS, TABLE61_NOTE } from './tables.ts';

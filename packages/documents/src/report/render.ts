@@ -136,6 +136,23 @@ function cachedChart<T>(kind: string, input: T, draw: (input: T) => ChartImage |
   return img;
 }
 
+/**
+ * Draws the report's charts ahead of `renderAuditReport`, kept as it keeps them (same figures, same key): the server
+ * calls it as soon as table 7.2, then the status analysis, is read, while its other queries are still running, so
+ * that drawing (CPU) overlaps the database's work instead of following it.
+ */
+export function drawReportCharts(input: {
+  table72?: ReportData['performance']['table72'];
+  statusAnalysis?: ReportStatusAnalysis | null;
+}): void {
+  if (input.table72) {
+    cachedChart('options', input.table72, optionsChart);
+    cachedChart('benefits', input.table72, benefitsChart);
+  }
+  const levels = input.statusAnalysis?.potential?.levels;
+  if (levels) cachedChart('potential', levels, potentialChart);
+}
+
 /** The section's texts; without any, the “本审核暂无……数据” line unless data of the section follows (`followed`). */
 function texts(items: readonly ReportText[], what: string, followed = false): Block[] {
   if (items.length === 0) return followed ? [] : [noData(what)];

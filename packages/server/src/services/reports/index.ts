@@ -10,6 +10,7 @@
 import type { StatusAnalysisView } from '@cpaudit/contract';
 import { isCpError } from '@cpaudit/core';
 import {
+  drawReportCharts,
   EMBEDDED_PHOTOS_PER_KIND,
   PICTURE_TYPES,
   type RenderReportOptions,
@@ -182,6 +183,8 @@ export async function auditReportData(
   ctx: ServiceContext,
   deps: ReportDeps,
   auditId: string,
+  /** `drawCharts`: draw the charts as their figures arrive, for a report about to be rendered. */
+  opts: { drawCharts?: boolean } = {},
 ): Promise<ReportData> {
   const [audit] = await ctx.db
     .select({
@@ -216,13 +219,24 @@ export async function auditReportData(
     benefits,
     evidence,
   ] = await Promise.all([
-    // Tables 7.2 and 7.3: exactly what getAuditPerformance answers.
-    auditPerformance(ctx, auditId),
-    // 现状分析 (chapters 3–5): exactly what getStatusAnalysis answers for the audit's base year.
-    getStatusAnalysis(ctx, auditId, {}).then(reportStatusAnalysis, (e: unknown) => {
-      if (!isCpError(e)) throw e;
-      return null;
+    // Tables 7.2 and 7.3: exactly what getAuditPerformance answers. Its charts are drawn at once, while the other
+    // reads are still running (the renderer then finds them drawn).
+    auditPerformance(ctx, auditId).then((p) => {
+      if (opts.drawCharts) drawReportCharts({ table72: p.table72 });
+      return p;
     }),
+    // 现状分析 (chapters 3–5): exactly what getStatusAnalysis answers for the audit's base year.
+    getStatusAnalysis(ctx, auditId, {}).then(
+      (s) => {
+        const r = reportStatusAnalysis(s);
+        if (opts.drawCharts) drawReportCharts({ statusAnalysis: r });
+        return r;
+      },
+      (e: unknown) => {
+        if (!isCpError(e)) throw e;
+        return null;
+      },
+    ),
     db
       .select({
         id: enterprises.id,
@@ -587,7 +601,7 @@ export async function auditReportDocx(
   auditId: string,
   opts: RenderReportOptions = {},
 ): Promise<AuditReportFile> {
-  const data = await auditReportData(ctx, deps, auditId);
+  const data = await auditReportData(ctx, deps, auditId, { drawCharts: true });
   const bytes = await renderAuditReport(data, opts);
   const fileName = `${data.title}.docx`;
   return {

@@ -25,6 +25,7 @@ import {
   mandatoryAudits,
   optionBenefits,
 } from '../../src/db/index.ts';
+import { auditFingerprints, auditMemoStats } from '../../src/services/options/audit-memo.ts';
 import { type Client, createWorld, type World } from '../helpers/world.ts';
 
 let world: World;
@@ -425,6 +426,126 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
       '资源能源利用',
       '清洁生产水平提升',
     ]);
+  });
+
+  it("is reused while the audit's inputs are unchanged, recomputed after any change to them", async () => {
+    const db = world.database.db;
+    const view = async () => {
+      const res = await as('nanjing').get(`/api/audits/${auditId}/performance`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const save = (v: { table72: { resourceEnergySavings: { key: string; value: number }[] } }) =>
+      Object.fromEntries(v.table72.resourceEnergySavings.map((x) => [x.key, x.value]));
+    const before = await view();
+    const computed = auditMemoStats.computed;
+    const reused = auditMemoStats.reused;
+    expect(await view()).toEqual(before);
+    expect(auditMemoStats.computed).toBe(computed);
+    expect(auditMemoStats.reused).toBe(reused + 1);
+
+    // Each change below is a committed write of one input row: each makes the next view recompute.
+    const changes: { name: string; write: () => Promise<unknown>; check: (v: typeof before) => void }[] = [
+      {
+        name: 'an option',
+        write: () =>
+          db
+            .update(cpOptions)
+            .set({ economicBenefitActual_wanYuanPerYear: 3.5 })
+            .where(eq(cpOptions.id, o.O1 ?? '')),
+        // 13.5 − 2.5 + 3.5 = 14.5 万元/年
+        check: (v) => expect(v.table72.economicBenefit_wanYuanPerYear.total).toBeCloseTo(14.5, 10),
+      },
+      {
+        name: 'a benefit line',
+        write: () =>
+          db
+            .update(optionBenefits)
+            .set({ quantity: 1300 })
+            .where(
+              and(
+                eq(optionBenefits.optionId, o.O1 ?? ''),
+                eq(optionBenefits.basis, 'actual'),
+                eq(optionBenefits.itemCode, 'saving.water'),
+              ),
+            ),
+        check: (v) => expect(save(v).water).toBe(1300),
+      },
+      {
+        name: 'a deleted benefit line',
+        write: () =>
+          db
+            .delete(optionBenefits)
+            .where(
+              and(
+                eq(optionBenefits.optionId, o.O1 ?? ''),
+                eq(optionBenefits.basis, 'actual'),
+                eq(optionBenefits.itemCode, 'saving.water'),
+              ),
+            ),
+        // O1 keeps an actual line (COD), so its water is no longer counted
+        check: (v) => expect(save(v).water ?? 0).toBe(0),
+      },
+      {
+        name: 'a target',
+        write: () =>
+          db
+            .update(auditTargets)
+            .set({ achievedValue: 11 })
+            .where(eq(auditTargets.id, t.COD排放量 ?? '')),
+        // COD: (12 − 11) / (12 − 10.8) = 83.3 %
+        check: (v) => expect(v.table73.completion.rows[0].near.completion_percent).toBeCloseTo(83.333333, 4),
+      },
+      {
+        name: 'the audit',
+        write: () =>
+          db
+            .update(industryAudits)
+            .set({ lowCostThreshold_wanYuan: 40 })
+            .where(eq(industryAudits.id, auditId)),
+        check: (v) => expect(v.settings).toEqual({ noLowCostBelow_wanYuan: 40 }),
+      },
+    ];
+    for (const change of changes) {
+      const n = auditMemoStats.computed;
+      await change.write();
+      const v = await view();
+      expect(auditMemoStats.computed, change.name).toBe(n + 1);
+      change.check(v);
+    }
+
+    // Put the inputs back: the view equals the first one again (recomputed: the rows are new versions).
+    await db
+      .update(cpOptions)
+      .set({ economicBenefitActual_wanYuanPerYear: 2.5 })
+      .where(eq(cpOptions.id, o.O1 ?? ''));
+    await db.insert(optionBenefits).values({
+      optionId: o.O1 ?? '',
+      basis: 'actual',
+      itemCode: 'saving.water',
+      quantity: 1200,
+      unit: 't/a',
+    });
+    await db
+      .update(auditTargets)
+      .set({ achievedValue: 10.5 })
+      .where(eq(auditTargets.id, t.COD排放量 ?? ''));
+    await db
+      .update(industryAudits)
+      .set({ lowCostThreshold_wanYuan: 5 })
+      .where(eq(industryAudits.id, auditId));
+    const n = auditMemoStats.computed;
+    expect(await view()).toEqual(before);
+    expect(auditMemoStats.computed).toBe(n + 1);
+  });
+
+  it('has one fingerprint whether read alone (nested loop) or among many audits (grouped scans)', async () => {
+    const others = Array.from({ length: 9 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+    const alone = await auditFingerprints(world.database.db, [auditId]);
+    const many = await auditFingerprints(world.database.db, [auditId, ...others]);
+    expect(alone.get(auditId)).toMatch(/^\d+\/5:[1-9]\d*\/\d+:[1-9]\d*\/3:[1-9]\d*$/);
+    expect(many.get(auditId)).toBe(alone.get(auditId));
+    expect(many.size).toBe(1);
   });
 
   it('is shown to the audit people only', async () => {

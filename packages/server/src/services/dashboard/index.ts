@@ -23,14 +23,13 @@ import {
   type DashboardDto,
   OPTION_STATUS_VALUES,
 } from '@cpaudit/contract';
-import { type AggregationSettingsInput, aggregateIndustryReport } from '@cpaudit/core';
+import type { aggregateIndustryReport } from '@cpaudit/core';
 import { and, inArray, sql } from 'drizzle-orm';
 import { cpOptions, enterprises, industryAudits, mandatoryAudits } from '../../db/index.ts';
 import { listAudits } from '../audits/audits.ts';
 import { dataCollection } from '../audits/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
-import { readCoreOptions } from '../options/core-read.ts';
-import { coreOptions } from '../options/mapping.ts';
+import { auditPerformances } from '../options/performance.ts';
 import { mandatoryReadable, optionVisible } from '../options/scope.ts';
 import { auditVisible, enterpriseVisible } from '../scope.ts';
 
@@ -95,54 +94,25 @@ function addBenefits(into: Benefits | null, b: Benefits): Benefits {
   };
 }
 
-/** Audits whose options are read in one query by the dashboard (memory bound, see benefitsByAudit). */
-const AUDITS_PER_READ = 4;
-
-/** The 总计 column of table 7.2 of each audit whose performance the caller may read (others absent). */
+/**
+ * The 总计 column of table 7.2 of each audit whose performance the caller may read (others absent): the audits'
+ * performance views, reused while an audit's inputs are unchanged (options/audit-memo.ts), so after a write only
+ * the audits it touched are recomputed, a few at a time.
+ */
 async function benefitsByAudit(ctx: ServiceContext, auditIds: string[]): Promise<Map<string, Benefits>> {
   const out = new Map<string, Benefits>();
   if (auditIds.length === 0) return out;
   const audits = await ctx.db
-    .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
+    .select({ id: industryAudits.id })
     .from(industryAudits)
     .where(and(inArray(industryAudits.id, auditIds), auditVisible(ctx.actor)));
   if (audits.length === 0) return out;
-  // A few audits per query (one row per option with its lines beside it, options/core-read.ts, in
-  // auditPerformance's order), so a province's dashboard holds at most AUDITS_PER_READ audits' options at a time
-  // (≈ 5 000 options for the largest synthetic audit), never the whole province's.
-  for (let i = 0; i < audits.length; i += AUDITS_PER_READ) {
-    const chunk = audits.slice(i, i + AUDITS_PER_READ);
-    const { rows, benefits: lines } = await readCoreOptions(
-      ctx.db,
-      inArray(
-        cpOptions.auditId,
-        chunk.map((a) => a.id),
-      ),
-    );
-    const auditOf = new Map(rows.map((r) => [r.id, r.auditId]));
-    const rowsBy = groupBy(rows, (r) => r.auditId);
-    const linesBy = groupBy(lines, (b) => auditOf.get(b.optionId) ?? null);
-    for (const a of chunk) {
-      const read = coreOptions(rowsBy.get(a.id) ?? [], linesBy.get(a.id) ?? [], 'industry');
-      const settings: AggregationSettingsInput =
-        a.threshold === null ? {} : { noLowCostBelow_wanYuan: a.threshold };
-      const report = aggregateIndustryReport({ options: read.options, settings });
-      out.set(a.id, benefitsOf(report.value.table72));
-    }
-  }
+  const performances = await auditPerformances(
+    ctx,
+    audits.map((a) => a.id),
+  );
+  for (const [id, p] of performances) out.set(id, benefitsOf(p.table72));
   return out;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (t: T) => string | null): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const t of items) {
-    const k = keyOf(t);
-    if (k === null) continue;
-    const list = m.get(k);
-    if (list) list.push(t);
-    else m.set(k, [t]);
-  }
-  return m;
 }
 
 /** `fn` over `items`, at most `limit` at a time (the database pool serves them concurrently), in order. */

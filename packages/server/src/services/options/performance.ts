@@ -17,7 +17,7 @@ import {
   isCpError,
   type Target,
 } from '@cpaudit/core';
-import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   auditTargets,
@@ -32,8 +32,9 @@ import {
 import { avoidedTaxAdditions } from '../compliance/avoided-tax.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditVisible, notFound } from '../scope.ts';
-import { readCoreOptions } from './core-read.ts';
-import { CORE_OPTION_COLUMNS, coreOptions, coreTarget } from './mapping.ts';
+import { auditFingerprints, memoizedByAudit } from './audit-memo.ts';
+import { type CoreOptionRow, readCoreOptions } from './core-read.ts';
+import { CORE_OPTION_COLUMNS, type CoreBenefitSource, coreOptions, coreTarget } from './mapping.ts';
 import { mandatoryReadable } from './scope.ts';
 
 function optionRows(db: Db, where: SQL) {
@@ -59,21 +60,70 @@ async function optionsWithFullBenefits(db: Db, where: SQL) {
 }
 
 /** Appendix B tables 7.2 and 7.3 of an industry audit (bureau, panel, assigned experts, admins). */
-export async function auditPerformance(ctx: ServiceContext, auditId: string) {
+export async function auditPerformance(ctx: ServiceContext, auditId: string): Promise<AuditPerformance> {
   const [audit] = await ctx.db
-    .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
+    .select({ id: industryAudits.id })
     .from(industryAudits)
     .where(and(eq(industryAudits.id, auditId), auditVisible(ctx.actor)));
   if (!audit) throw notFound('audit', auditId);
-  const { rows, benefits } = await readCoreOptions(ctx.db, eq(cpOptions.auditId, auditId));
+  const found = (await auditPerformances(ctx, [auditId])).get(auditId);
+  if (!found) throw notFound('audit', auditId);
+  return found;
+}
+
+/**
+ * The performance of each audit of `auditIds` (the caller has checked they may read them), reused from the
+ * per-process memo while the audit's inputs are unchanged (audit-memo.ts), computed a few audits at a time.
+ */
+export async function auditPerformances(
+  ctx: Pick<ServiceContext, 'database' | 'db'>,
+  auditIds: readonly string[],
+): Promise<Map<string, AuditPerformance>> {
+  const fingerprints = await auditFingerprints(ctx.db, auditIds);
+  return memoizedByAudit(ctx.database, fingerprints, (ids) => computeAuditPerformances(ctx.db, ids));
+}
+
+export type AuditPerformance = Awaited<ReturnType<typeof computeOne>>;
+
+async function computeAuditPerformances(db: Db, auditIds: string[]): Promise<Map<string, AuditPerformance>> {
+  const [audits, read, stored] = await Promise.all([
+    db
+      .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
+      .from(industryAudits)
+      .where(inArray(industryAudits.id, auditIds)),
+    readCoreOptions(db, inArray(cpOptions.auditId, auditIds)),
+    db
+      .select()
+      .from(auditTargets)
+      .where(inArray(auditTargets.auditId, auditIds))
+      .orderBy(asc(auditTargets.sortOrder), asc(auditTargets.createdAt), asc(auditTargets.id)),
+  ]);
+  const auditOf = new Map(read.rows.map((r) => [r.id, r.auditId]));
+  const out = new Map<string, AuditPerformance>();
+  for (const audit of audits) {
+    out.set(
+      audit.id,
+      computeOne(
+        audit,
+        read.rows.filter((r) => r.auditId === audit.id),
+        read.benefits.filter((b) => auditOf.get(b.optionId) === audit.id),
+        stored.filter((t) => t.auditId === audit.id),
+      ),
+    );
+  }
+  return out;
+}
+
+function computeOne(
+  audit: { id: string; threshold: number | null },
+  rows: CoreOptionRow[],
+  benefits: CoreBenefitSource[],
+  stored: (typeof auditTargets.$inferSelect)[],
+) {
+  const auditId = audit.id;
   const read = coreOptions(rows, benefits, 'industry');
 
   // Targets the core can assess go to table 7.3; the others are listed with the core's reason.
-  const stored = await ctx.db
-    .select()
-    .from(auditTargets)
-    .where(eq(auditTargets.auditId, auditId))
-    .orderBy(asc(auditTargets.sortOrder), asc(auditTargets.createdAt), asc(auditTargets.id));
   const targets: Target[] = [];
   const targetsNotAssessed: { targetId: string; indicator: string; reason: string }[] = [];
   for (const t of stored) {

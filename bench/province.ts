@@ -75,7 +75,16 @@ function builtOf(s: SynthSummary): NonNullable<ProvinceLocation['built']> {
 async function ensurePglite(): Promise<ProvinceLocation> {
   const dataDir = join(CACHE, `province-${tag()}`);
   const ready = join(dataDir, 'ready.json');
-  if (existsSync(ready)) return { backend: 'pglite', dataDir };
+  if (existsSync(ready)) {
+    // A cached province gets the migrations added since it was built (indexes, columns).
+    const database = await openDatabase({ dataDir });
+    try {
+      await database.migrate();
+    } finally {
+      await database.close();
+    }
+    return { backend: 'pglite', dataDir };
+  }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   process.stderr.write(`building the synthetic province on PGlite in ${dataDir} …\n`);
@@ -122,6 +131,8 @@ async function ensurePostgres(adminUrl: string): Promise<ProvinceLocation> {
           Array.isArray(rec.years) &&
           rec.years.length === PROVINCE.years
         ) {
+          // A cached province gets the migrations added since it was built (indexes, columns).
+          await database.migrate();
           return location;
         }
       } finally {

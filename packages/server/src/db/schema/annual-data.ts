@@ -201,5 +201,8 @@ export const annualValues = pgTable(
     check('annual_values_unit_nonempty', sql`length(${t.unit}) > 0`),
     // Per-year figures across enterprises (aggregation of an audit's enterprises, benchmarks by item).
     index('annual_values_year_item_idx').on(t.year, t.itemCode),
+    // Which groups an enterprise's year has (data collection of an audit, services/audits/collection.ts): read from
+    // the index alone, not one heap fetch per value.
+    index('annual_values_presence_idx').on(t.enterpriseId, t.year, t.category),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "annual_values_presence_idx" ON "annual_values" USING btree ("enterprise_id","year","category");

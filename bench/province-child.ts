@@ -284,22 +284,30 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
       const deps = { store: evidenceStore(loc.dataDir) };
       const data = await auditReportData(ctx, deps, p.auditId);
       let bytes = 0;
-      const figure = await timeAsync(
-        'auditReportDocx',
-        async () => {
-          bytes = (await auditReportDocx(ctx, deps, p.auditId)).bytes.byteLength;
-        },
-        2,
-        0,
-      );
+      const render = async () => {
+        bytes = (await auditReportDocx(ctx, deps, p.auditId)).bytes.byteLength;
+      };
+      // The first report of a process loads the chart renderer and draws every chart; later ones (a long-running
+      // server's) reuse both while the figures are unchanged: two rows, the first one run alone.
+      const first = await timeAsync('auditReportDocx (first in the process)', render, 1, 0);
+      const again = await timeAsync('auditReportDocx (again)', render, 3, 0);
       // The process's peak so far is the report's: the baseline (the docx library's objects of every row) comes next.
       const reportPeak_MB = process.resourceUsage().maxRSS / 1024;
+      const baseline = await timeAsync('tables with docx alone', () => plainReport(data), 2, 1);
+      const note = `${(bytes / 1024).toFixed(0)} KiB; peak RSS ${reportPeak_MB.toFixed(0)} MB before the baseline ran`;
       rows.push({
-        scenario: `report ${p.auditEnterprises} ent.`,
+        scenario: `report ${p.auditEnterprises} ent., first in the process`,
         items: data.options.length,
-        figure,
-        baseline: await timeAsync('tables with docx alone', () => plainReport(data), 2, 1),
-        note: `${(bytes / 1024).toFixed(0)} KiB; peak RSS ${reportPeak_MB.toFixed(0)} MB before the baseline ran`,
+        figure: first,
+        baseline,
+        note,
+      });
+      rows.push({
+        scenario: `report ${p.auditEnterprises} ent., again`,
+        items: data.options.length,
+        figure: again,
+        baseline,
+        note,
       });
     } else if (name === 'import') {
       const file = await downloadWorkbook(ctx, p.auditId);

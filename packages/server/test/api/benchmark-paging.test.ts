@@ -14,9 +14,9 @@
  * 30 30 → 4, 38 → 6, 45 → 7, 60 → 9; ranks 1 2 2 4 5 5 7 8 9, not applicable unranked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEnterprises, enterprises, industryAudits } from '../../src/db/index.ts';
+import { auditEnterprises, enterprises } from '../../src/db/index.ts';
 import { readCacheStats } from '../../src/services/read-cache.ts';
-import { type Client, createWorld, uscc, type World } from '../helpers/world.ts';
+import { type Client, createNanjingPlatingAudit, createWorld, uscc, type World } from '../helpers/world.ts';
 
 let world: World;
 let admin: Client;
@@ -102,19 +102,7 @@ beforeAll(async () => {
     values: [{ itemCode: ITEM, quantity: 30, unit: 'L/m2' }],
   });
   expect(own.statusCode, own.body).toBe(200);
-  const [audit] = await world.database.db
-    .insert(industryAudits)
-    .values({
-      title: '南京市电镀行业清洁生产审核',
-      bureauId: world.ids.nanjingBureau,
-      regionCode: '320100',
-      industryCodes: ['336'],
-      industryName: '金属表面处理及热处理加工',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-    })
-    .returning({ id: industryAudits.id });
-  auditId = audit?.id ?? '';
+  auditId = await createNanjingPlatingAudit(world);
   await world.database.db.insert(auditEnterprises).values([
     { auditId, enterpriseId: ids.T01 ?? '', status: 'selected' },
     { auditId, enterpriseId: ids.T05 ?? '', status: 'candidate' },

@@ -10,8 +10,8 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEnterprises, cpOptions, industryAudits, optionEvidence } from '../../src/db/index.ts';
-import { createWorld, type World } from '../helpers/world.ts';
+import { auditEnterprises, cpOptions, optionEvidence } from '../../src/db/index.ts';
+import { createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
 
 const N = 1203;
 let world: World;
@@ -20,19 +20,7 @@ let auditId = '';
 beforeAll(async () => {
   world = await createWorld();
   const db = world.database.db;
-  const [audit] = await db
-    .insert(industryAudits)
-    .values({
-      title: '南京市电镀行业清洁生产审核',
-      bureauId: world.ids.nanjingBureau,
-      regionCode: '320100',
-      industryCodes: ['336'],
-      industryName: '金属表面处理及热处理加工',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-    })
-    .returning({ id: industryAudits.id });
-  auditId = audit?.id ?? '';
+  auditId = await createNanjingPlatingAudit(world);
   await db.insert(auditEnterprises).values({ auditId, enterpriseId: world.ids.entA, status: 'selected' });
   const code = (i: number) => `O${String(i).padStart(4, '0')}`;
   const ids: string[] = [];

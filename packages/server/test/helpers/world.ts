@@ -13,6 +13,7 @@ import {
   consultingFirms,
   type Database,
   enterprises,
+  industryAudits,
   regions,
 } from '../../src/db/index.ts';
 import { createAccount } from '../../src/services/users.ts';
@@ -203,4 +204,29 @@ export async function createWorld(opts: { webRoot?: string } = {}): Promise<Worl
       await database.close();
     },
   };
+}
+
+/**
+ * The industry audit most API tests work on: 南京市 electroplating (336), led by the 南京 bureau, period 2025, with
+ * `extra` columns (e.g. the 无/低费 threshold). Its id.
+ */
+export async function createNanjingPlatingAudit(
+  world: World,
+  extra: Partial<typeof industryAudits.$inferInsert> = {},
+): Promise<string> {
+  const [audit] = await world.database.db
+    .insert(industryAudits)
+    .values({
+      title: '南京市电镀行业清洁生产审核',
+      bureauId: world.ids.nanjingBureau,
+      regionCode: '320100',
+      industryCodes: ['336'],
+      industryName: '金属表面处理及热处理加工',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      ...extra,
+    })
+    .returning({ id: industryAudits.id });
+  if (!audit) throw new Error('the audit insert returned nothing');
+  return audit.id;
 }

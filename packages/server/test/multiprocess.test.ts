@@ -16,7 +16,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
@@ -58,26 +57,18 @@ function databaseUrl(): string {
   return u.toString();
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function startServer(name: string, port: number): Server {
+/**
+ * Starts `cpaudit serve` on port 0; its address is read from its start-up line (a port picked free beforehand could
+ * be taken by another test run's server before ours bound it, and the test would then talk to that server).
+ */
+function startServer(name: string): Server {
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl(),
       DATA_DIR: dataDir,
-      PORT: String(port),
+      PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       // Not the web app: the API is what is shared.
@@ -85,8 +76,13 @@ function startServer(name: string, port: number): Server {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const server: Server = { name, base: `http://127.0.0.1:${port}`, child, output: [] };
-  child.stdout?.on('data', (d: Buffer) => server.output.push(d.toString()));
+  const server: Server = { name, base: '', child, output: [] };
+  child.stdout?.on('data', (d: Buffer) => {
+    server.output.push(d.toString());
+    if (!server.base) {
+      server.base = /cpaudit is running at (http:\/\/[^\s/]+)\//.exec(server.output.join(''))?.[1] ?? '';
+    }
+  });
   child.stderr?.on('data', (d: Buffer) => server.output.push(d.toString()));
   servers.push(server);
   return server;
@@ -99,6 +95,7 @@ async function waitHealthy(server: Server, timeoutMs: number): Promise<void> {
       throw new Error(`server ${server.name} exited (${server.child.exitCode}):\n${server.output.join('')}`);
     }
     try {
+      if (!server.base) throw new Error('no address printed yet');
       const res = await fetch(`${server.base}/api/health`);
       if (res.status === 200) {
         const body = (await res.json()) as { database: string };
@@ -186,9 +183,8 @@ describe.skipIf(!RUN)('two server processes on one PostgreSQL', () => {
     } finally {
       await database.close();
     }
-    const [portA, portB] = [await freePort(), await freePort()];
-    a = startServer('A', portA);
-    b = startServer('B', portB);
+    a = startServer('A');
+    b = startServer('B');
     await Promise.all([waitHealthy(a, 120_000), waitHealthy(b, 120_000)]);
     session = await login(a, 'cz-ent1');
     const me = (await (await call(a, session, 'GET', '/api/auth/me')).json()) as {

@@ -3,6 +3,8 @@
  * an evidence file's title and name, each carrying a script payload, are created through the API as the demo
  * bureau, then shown on the option page, the options tab and the implementation tab of the audit workspace.
  * Each payload, if it ran, would set a flag on `window`; none may, and each must be visible as literal text.
+ * Likewise an enterprise's name (renamed by the administrator), shown on its page and in the audit's enterprise
+ * list, and an audit target's indicator, shown in the targets card of the 审核 phase.
  */
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +21,8 @@ if (skip)
 const NAME = '<img src=x onerror="window.__xss_name=1">酸洗废液回收';
 const SUMMARY = '<script>window.__xss_summary=1</script><b onmouseover="window.__xss_b=1">加粗</b>';
 const TITLE = '"><svg onload="window.__xss_title=1">整改后照片';
+const ENTERPRISE = '<iframe srcdoc="<script>parent.__xss_ent=1</script>"></iframe>常州标记电镀有限公司';
+const INDICATOR = '<img src=x onerror="window.__xss_target=1">COD排放量';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -83,6 +87,57 @@ describe.skipIf(skip)('markup in rendered fields shows as text', () => {
     await page.goto(`${base}/audits/${auditId}/options`);
     await page.getByText(NAME).first().waitFor();
     await page.getByText(NAME).first().hover();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await flags(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('an enterprise’s name and an audit target’s indicator', async () => {
+    if (!browser || !server) throw new Error('beforeAll did not start');
+    const base = server.base;
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await loginAs(page, base, 'admin');
+    const api = page.request;
+    const csrfOf = async () =>
+      (await page.context().cookies()).find((c) => c.name === 'cpaudit_csrf')?.value ?? '';
+    const list = await (await api.get(`${base}/api/enterprises?q=${encodeURIComponent('常州')}`)).json();
+    const ent: { id: string; version: number } = list.items[0];
+    const renamed = await api.patch(`${base}/api/enterprises/${ent.id}`, {
+      headers: { 'x-csrf-token': await csrfOf() },
+      data: { version: ent.version, name: ENTERPRISE },
+    });
+    expect(renamed.status(), await renamed.text()).toBe(200);
+
+    await page.context().clearCookies();
+
+    // The supervising bureau sees it on the enterprise's page and in its audit.
+    await loginAs(page, base, 'cz-bureau');
+    await page.goto(`${base}/enterprises/${ent.id}`);
+    await page.getByText(ENTERPRISE).first().waitFor();
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect(await flags(page)).toEqual([]);
+    const audits = await (await api.get(`${base}/api/audits`)).json();
+    const auditId: string = audits.items[0].id;
+    const target = await api.post(`${base}/api/audits/${auditId}/targets`, {
+      headers: { 'x-csrf-token': await csrfOf() },
+      data: {
+        type: 'pollutant_reduction',
+        indicator: INDICATOR,
+        measure: 'percent',
+        unit: '%',
+        nearTermValue: 10,
+        scope: 'industry',
+      },
+    });
+    expect(target.status(), await target.text()).toBe(201);
+    await page.goto(`${base}/audits/${auditId}/preparation`);
+    await page.getByText(ENTERPRISE).first().waitFor();
+    await page.goto(`${base}/audits/${auditId}/audit`);
+    await page.getByTestId('audit-targets').getByText(INDICATOR).first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('iframe').count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await flags(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -179,8 +179,12 @@ describe.skipIf(skip)(
         `${base}/api/indicator-systems/template.xlsx?systemId=${shipped?.id ?? ''}`,
       );
       expect(xlsx.ok()).toBe(true);
+      // The dialog of the JSON import has closed (its closing animation is slow on a loaded machine: reopening it
+      // before it is gone left the tab and button lookups on the old one).
+      await dialog.waitFor({ state: 'hidden' });
       await page.getByRole('button', { name: '导入指标体系' }).click();
       await dialog.getByRole('tab', { name: 'Excel 模板' }).click();
+      await dialog.getByRole('button', { name: '上传 .xlsx 并导入' }).waitFor();
       const chooser = page.waitForEvent('filechooser');
       await dialog.getByRole('button', { name: '上传 .xlsx 并导入' }).click();
       await (await chooser).setFiles({

@@ -19,10 +19,9 @@ import {
   cpOptions,
   enterprises,
   indicatorSystems,
-  industryAudits,
 } from '../../src/db/index.ts';
 import { catalogueIndex } from '../../src/services/annual/items.ts';
-import { createWorld, PASSWORD, type World } from '../helpers/world.ts';
+import { createNanjingPlatingAudit, createWorld, PASSWORD, type World } from '../helpers/world.ts';
 
 const MAX = 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -146,20 +145,7 @@ beforeAll(async () => {
     .select({ id: indicatorSystems.id })
     .from(indicatorSystems)
     .where(eq(indicatorSystems.code, ELECTROPLATING_2015.id));
-  const [audit] = await db
-    .insert(industryAudits)
-    .values({
-      title: '南京市电镀行业清洁生产审核',
-      bureauId: world.ids.nanjingBureau,
-      regionCode: '320100',
-      industryCodes: ['336'],
-      industryName: '金属表面处理及热处理加工',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-      indicatorSystemId: system?.id ?? null,
-    })
-    .returning({ id: industryAudits.id });
-  if (!audit) throw new Error('seed');
+  const audit = { id: await createNanjingPlatingAudit(world, { indicatorSystemId: system?.id ?? null }) };
   auditId = audit.id;
   await db.insert(auditEnterprises).values([
     { auditId, enterpriseId: world.ids.entA, status: 'selected' },

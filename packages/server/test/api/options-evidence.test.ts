@@ -12,9 +12,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { auditEnterprises, auditLog, cpOptions, industryAudits, optionEvidence } from '../../src/db/index.ts';
+import { auditEnterprises, auditLog, cpOptions, optionEvidence } from '../../src/db/index.ts';
 import { sampleOfficePackage, samplePdf, samplePng } from '../../src/storage/samples.ts';
-import { createWorld, PASSWORD, type World } from '../helpers/world.ts';
+import { createNanjingPlatingAudit, createWorld, PASSWORD, type World } from '../helpers/world.ts';
 
 const MAX = 64 * 1024;
 let world: World;
@@ -106,19 +106,7 @@ beforeAll(async () => {
     config: { ...loadConfig({}), dataDir, maxUploadBytes: MAX, loginRateLimit: 10_000 },
   });
   const db = world.database.db;
-  const [audit] = await db
-    .insert(industryAudits)
-    .values({
-      title: '南京市电镀行业清洁生产审核',
-      bureauId: world.ids.nanjingBureau,
-      regionCode: '320100',
-      industryCodes: ['336'],
-      industryName: '金属表面处理及热处理加工',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-    })
-    .returning({ id: industryAudits.id });
-  if (!audit) throw new Error('seed');
+  const audit = { id: await createNanjingPlatingAudit(world) };
   await db
     .insert(auditEnterprises)
     .values({ auditId: audit.id, enterpriseId: world.ids.entA, status: 'selected' });

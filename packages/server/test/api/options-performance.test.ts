@@ -26,7 +26,7 @@ import {
   optionBenefits,
 } from '../../src/db/index.ts';
 import { auditFingerprints, auditMemoStats } from '../../src/services/options/audit-memo.ts';
-import { type Client, createWorld, type World } from '../helpers/world.ts';
+import { type Client, createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
 
 let world: World;
 let auditId: string;
@@ -46,20 +46,7 @@ function as(k: keyof typeof c): Client {
 beforeAll(async () => {
   world = await createWorld();
   const db = world.database.db;
-  const [audit] = await db
-    .insert(industryAudits)
-    .values({
-      title: '南京市电镀行业清洁生产审核',
-      bureauId: world.ids.nanjingBureau,
-      regionCode: '320100',
-      industryCodes: ['336'],
-      industryName: '金属表面处理及热处理加工',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-      lowCostThreshold_wanYuan: 5,
-    })
-    .returning({ id: industryAudits.id });
-  if (!audit) throw new Error('seed');
+  const audit = { id: await createNanjingPlatingAudit(world, { lowCostThreshold_wanYuan: 5 }) };
   auditId = audit.id;
   await db.insert(auditEnterprises).values([
     { auditId, enterpriseId: world.ids.entA, status: 'selected' },

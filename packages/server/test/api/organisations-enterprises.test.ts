@@ -5,9 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEnterprises, auditPanelMembers, industryAudits } from '../../src/db/index.ts';
+import { auditEnterprises, auditPanelMembers } from '../../src/db/index.ts';
 import { queryRows } from '../helpers/db.ts';
-import { type Client, createWorld, uscc, type World } from '../helpers/world.ts';
+import { type Client, createNanjingPlatingAudit, createWorld, uscc, type World } from '../helpers/world.ts';
 
 let world: World;
 let admin: Client;
@@ -41,19 +41,7 @@ beforeAll(async () => {
     world.as('expert'),
   ]);
   // The panel user sits on an audit of Nanjing listing entA: they may read entA, not change it.
-  const [audit] = await world.database.db
-    .insert(industryAudits)
-    .values({
-      title: '南京市电镀行业清洁生产审核',
-      bureauId: world.ids.nanjingBureau,
-      regionCode: '320100',
-      industryCodes: ['336'],
-      industryName: '金属表面处理及热处理加工',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-    })
-    .returning({ id: industryAudits.id });
-  if (!audit) throw new Error('audit insert failed');
+  const audit = { id: await createNanjingPlatingAudit(world) };
   await world.database.db
     .insert(auditEnterprises)
     .values({ auditId: audit.id, enterpriseId: world.ids.entA });

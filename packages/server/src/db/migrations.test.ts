@@ -39,12 +39,12 @@ describe('migrations', () => {
       'table_name',
     );
     expect(tables.sort()).toEqual(schemaTables);
-    // 46 tables: 42 in the generated schema migration (one CREATE TABLE each) + process_balances + the three
-    // status-analysis tables (standards, monitoring_samples, compliance_facts).
-    expect(schemaTables).toHaveLength(46);
+    // 47 tables: 42 in the generated schema migration (one CREATE TABLE each) + process_balances + the three
+    // status-analysis tables (standards, monitoring_samples, compliance_facts) + change_counters.
+    expect(schemaTables).toHaveLength(47);
   });
 
-  it('attach cp_audit to every table but audit_log and sessions, and cp_touch to every versioned table', async () => {
+  it('attach cp_audit to every table but audit_log, sessions and change_counters, and cp_touch to every versioned table', async () => {
     const triggers = await names(
       database,
       sql`select c.relname || ':' || t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
@@ -58,23 +58,38 @@ describe('migrations', () => {
     );
     const has = (table: string, trigger: string) => triggers.includes(`${table}:${trigger}`);
     for (const table of schemaTables) {
-      expect(has(table, 'cp_audit'), `${table} cp_audit`).toBe(table !== 'audit_log' && table !== 'sessions');
+      expect(has(table, 'cp_audit'), `${table} cp_audit`).toBe(
+        table !== 'audit_log' && table !== 'sessions' && table !== 'change_counters',
+      );
     }
     for (const table of versioned) expect(has(table, 'cp_touch'), `${table} cp_touch`).toBe(true);
-    // Every table except audit_log, sessions and the version-less ones is versioned: 46 − 2 = 44.
+    // Every table except audit_log, sessions and change_counters (derived, version-less) is versioned: 47 − 3 = 44.
     expect(versioned).toHaveLength(44);
     expect(has('audit_log', 'audit_log_append_only')).toBe(true);
     expect(has('annual_values', 'annual_values_locked')).toBe(true);
+    // The change counters' statement triggers (one per event) on every input of a memoized view.
+    for (const table of [
+      'cp_options',
+      'option_benefits',
+      'audit_targets',
+      'audit_enterprises',
+      'annual_values',
+      'annual_submissions',
+    ]) {
+      for (const t of ['cp_changes_ins', 'cp_changes_upd', 'cp_changes_del']) {
+        expect(has(table, t), `${table} ${t}`).toBe(true);
+      }
+    }
   });
 
   it('are idempotent: a second migrate() applies nothing', async () => {
     const applied = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    // Eleven migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory
+    // Thirteen migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory
     // audit, status analysis (+ its triggers, + the energy standards' kind named as the core names it), the audit
-    // log handed to its NOLOGIN owner, the annual values' presence index.
-    expect(await count(database, applied)).toBe(11);
+    // log handed to its NOLOGIN owner, the annual values' presence index, the change counters (+ their triggers).
+    expect(await count(database, applied)).toBe(13);
     await database.migrate();
-    expect(await count(database, applied)).toBe(11);
+    expect(await count(database, applied)).toBe(13);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type Target,
   targetCompletion,
 } from '@cpaudit/core';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEnterprises,
@@ -26,6 +26,7 @@ import {
   optionBenefits,
 } from '../../src/db/index.ts';
 import { auditFingerprints, auditMemoStats } from '../../src/services/options/audit-memo.ts';
+import { queryRows } from '../helpers/db.ts';
 import { type Client, createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
 
 let world: World;
@@ -526,13 +527,45 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
     expect(auditMemoStats.computed).toBe(n + 1);
   });
 
-  it('has one fingerprint whether read alone (nested loop) or among many audits (grouped scans)', async () => {
+  it("has a fingerprint that every committed write statement of the audit's inputs changes, and nothing else", async () => {
+    const db = world.database.db;
     const others = Array.from({ length: 9 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
-    const alone = await auditFingerprints(world.database.db, [auditId]);
-    const many = await auditFingerprints(world.database.db, [auditId, ...others]);
-    expect(alone.get(auditId)).toMatch(/^\d+\/5:[1-9]\d*\/\d+:[1-9]\d*\/3:[1-9]\d*$/);
-    expect(many.get(auditId)).toBe(alone.get(auditId));
+    const fp = async () => (await auditFingerprints(db, [auditId])).get(auditId);
+    const before = await fp();
+    // The audit row's xmin, then its change counter (bumped by the inserts of the set-up above).
+    expect(before).toMatch(/^\d+\/[1-9]\d*$/);
+    const many = await auditFingerprints(db, [auditId, ...others]);
+    expect(many.get(auditId)).toBe(before);
     expect(many.size).toBe(1);
+
+    // A rolled-back write of an option leaves it; a write elsewhere (another audit's option) too.
+    await expect(
+      world.database.transaction(async (tx) => {
+        await tx
+          .update(cpOptions)
+          .set({ isKey: true })
+          .where(eq(cpOptions.id, o.O1 ?? ''));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await fp()).toBe(before);
+    const other = await createNanjingPlatingAudit(world, { title: '另一个审核' });
+    await db.insert(cpOptions).values({ auditId: other, level: 'industry', name: '另一个审核的方案' });
+    expect(await fp()).toBe(before);
+
+    // One statement listing an enterprise (audit_enterprises) counts once, whatever the rows it writes.
+    const [counter] = await queryRows(
+      db,
+      sql`select changes from change_counters where subject = 'audit' and subject_id = ${auditId}`,
+    );
+    await db.insert(auditEnterprises).values({ auditId, enterpriseId: world.ids.entB, status: 'candidate' });
+    const after = await fp();
+    expect(after).not.toBe(before);
+    expect(after?.split('/')[1]).toBe(String(Number(counter?.changes) + 1));
+    await db
+      .delete(auditEnterprises)
+      .where(and(eq(auditEnterprises.auditId, auditId), eq(auditEnterprises.enterpriseId, world.ids.entB)));
+    expect(await fp()).not.toBe(after);
   });
 
   it('is shown to the audit people only', async () => {

@@ -7,6 +7,7 @@ export * from './annual-data.ts';
 export * from './audit-log.ts';
 export * from './audits.ts';
 export * from './balances.ts';
+export * from './change-counters.ts';
 export * from './compliance.ts';
 export * from './enterprises.ts';
 export * from './indicator-systems.ts';

@@ -22,6 +22,7 @@ import type { z } from 'zod';
 import {
   auditTargets,
   cpOptions,
+  type Database,
   type Db,
   enterprises,
   industryAudits,
@@ -80,24 +81,41 @@ export async function auditPerformances(
   auditIds: readonly string[],
 ): Promise<Map<string, AuditPerformance>> {
   const fingerprints = await auditFingerprints(ctx.db, auditIds);
-  return memoizedByAudit(ctx.database, fingerprints, (ids) => computeAuditPerformances(ctx.db, ids));
+  return memoizedByAudit(ctx.database, fingerprints, (ids) => computeAuditPerformances(ctx.database, ids));
 }
 
 export type AuditPerformance = Awaited<ReturnType<typeof computeOne>>;
 
-async function computeAuditPerformances(db: Db, auditIds: string[]): Promise<Map<string, AuditPerformance>> {
-  const [audits, read, stored] = await Promise.all([
-    db
-      .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
-      .from(industryAudits)
-      .where(inArray(industryAudits.id, auditIds)),
-    readCoreOptions(db, inArray(cpOptions.auditId, auditIds)),
-    db
-      .select()
-      .from(auditTargets)
-      .where(inArray(auditTargets.auditId, auditIds))
-      .orderBy(asc(auditTargets.sortOrder), asc(auditTargets.createdAt), asc(auditTargets.id)),
-  ]);
+/**
+ * Tables 7.2/7.3 of `auditIds`, every input read in one repeatable-read snapshot (the audits, their options and
+ * lines, their targets): a view never mixes two states of the data.
+ */
+async function computeAuditPerformances(
+  database: Database,
+  auditIds: string[],
+): Promise<Map<string, AuditPerformance>> {
+  const { audits, read, stored } = await database.transaction(
+    async (tx) => ({
+      audits: await tx
+        .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
+        .from(industryAudits)
+        .where(inArray(industryAudits.id, auditIds)),
+      read: await readCoreOptions(tx, inArray(cpOptions.auditId, auditIds)),
+      stored: await tx
+        .select()
+        .from(auditTargets)
+        .where(inArray(auditTargets.auditId, auditIds))
+        .orderBy(asc(auditTargets.sortOrder), asc(auditTargets.createdAt), asc(auditTargets.id)),
+    }),
+    { config: { isolationLevel: 'repeatable read', accessMode: 'read only' } },
+  );
+  const rowsOf = new Map<string, CoreOptionRow[]>();
+  for (const r of read.rows) {
+    const key = r.auditId ?? '';
+    const list = rowsOf.get(key);
+    if (list) list.push(r);
+    else rowsOf.set(key, [r]);
+  }
   const auditOf = new Map(read.rows.map((r) => [r.id, r.auditId]));
   const out = new Map<string, AuditPerformance>();
   for (const audit of audits) {
@@ -105,8 +123,10 @@ async function computeAuditPerformances(db: Db, auditIds: string[]): Promise<Map
       audit.id,
       computeOne(
         audit,
-        read.rows.filter((r) => r.auditId === audit.id),
-        read.benefits.filter((b) => auditOf.get(b.optionId) === audit.id),
+        rowsOf.get(audit.id) ?? [],
+        auditIds.length === 1
+          ? read.benefits
+          : read.benefits.filter((b) => auditOf.get(b.optionId) === audit.id),
         stored.filter((t) => t.auditId === audit.id),
       ),
     );

@@ -10,12 +10,15 @@
 import { eq as sqlEq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  annualSubmissions,
+  annualValues,
   auditEnterprises,
   auditPanelMembers,
   cpOptions,
   industryAudits,
   optionBenefits,
 } from '../../src/db/index.ts';
+import { memoStats } from '../../src/services/options/audit-memo.ts';
 import { createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
 
 let world: World;
@@ -160,6 +163,80 @@ describe('GET /api/dashboard', () => {
       expect(d.totals.benefits, user).toBeNull();
       expect(d.counts.options, user).toBe(0);
     }
+  });
+
+  it("reuses an audit's collection counts until a write touches its enterprises' data, then recomputes that audit", async () => {
+    const nanjing = await world.as('nanjing');
+    const db = world.database.db;
+    const collection = async () => {
+      const res = await nanjing.get('/api/dashboard');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().audits.find((a: { id: string }) => a.id === auditId).enterprisesByCollection;
+    };
+    const stats = memoStats.collection;
+    await collection();
+    // A write elsewhere (another audit's title) makes the dashboard answer again, from the memo.
+    const other = await createNanjingPlatingAudit(world, { title: '南京市另一个审核' });
+    const computed = stats.computed;
+    const reused = stats.reused;
+    const first = await collection();
+    expect(stats.computed).toBe(computed + 1); // the new audit
+    expect(stats.reused).toBe(reused + 1);
+    expect(first).toMatchObject({ not_started: 2, in_progress: 0 });
+
+    // 甲 starts its 2024 data (one of the audit's years 2022–2024): a draft and one value, in one transaction.
+    await world.database.transaction(async (tx) => {
+      await tx.insert(annualSubmissions).values({ enterpriseId: world.ids.entA, year: 2024 });
+      await tx.insert(annualValues).values({
+        enterpriseId: world.ids.entA,
+        year: 2024,
+        category: 'energy',
+        itemCode: 'energy.electricity',
+        quantity: 150,
+        unit: '万kWh',
+      });
+    });
+    const n = stats.computed;
+    const second = await collection();
+    expect(stats.computed).toBe(n + 1);
+    expect(second).toMatchObject({ not_started: 1, in_progress: 1 });
+    // The same counts as the audit's own data-collection view.
+    const own = (await nanjing.get(`/api/audits/${auditId}/data-collection?limit=1`)).json();
+    expect(second).toEqual(own.counts);
+
+    // Deleting the data (annual_values, annual_submissions) and unlisting 丙 (audit_enterprises) each recompute it.
+    await db.delete(annualValues).where(sqlEq(annualValues.enterpriseId, world.ids.entA));
+    await db.delete(annualSubmissions).where(sqlEq(annualSubmissions.enterpriseId, world.ids.entA));
+    expect(await collection()).toMatchObject({ not_started: 2, in_progress: 0 });
+    await db
+      .update(auditEnterprises)
+      .set({ status: 'excluded' })
+      .where(sqlEq(auditEnterprises.enterpriseId, world.ids.entC));
+    expect(await collection()).toMatchObject({ not_started: 1, in_progress: 0 });
+    expect(stats.computed).toBe(n + 3);
+    await db
+      .update(auditEnterprises)
+      .set({ status: 'selected' })
+      .where(sqlEq(auditEnterprises.enterpriseId, world.ids.entC));
+    await db.delete(industryAudits).where(sqlEq(industryAudits.id, other));
+  });
+
+  it("reuses an audit's options by status until one of its options changes", async () => {
+    const nanjing = await world.as('nanjing');
+    const options = async () =>
+      (await nanjing.get('/api/dashboard')).json().audits.find((a: { id: string }) => a.id === auditId)
+        .optionsByStatus;
+    const before = await options();
+    const stats = memoStats.options;
+    const [added] = await world.database.db
+      .insert(cpOptions)
+      .values({ auditId, level: 'industry', name: '行业：集中治污', status: 'screened' })
+      .returning({ id: cpOptions.id });
+    const n = stats.computed;
+    expect(await options()).toEqual({ ...before, screened: before.screened + 1 });
+    expect(stats.computed).toBe(n + 1);
+    await world.database.db.delete(cpOptions).where(sqlEq(cpOptions.id, added?.id ?? ''));
+    expect(await options()).toEqual(before);
   });
 
   it('refuses an anonymous caller', async () => {

@@ -5,8 +5,10 @@
  * - audits: those `listAudits` returns to the caller (bureau: its jurisdiction; panel: its audits; expert: its
  *   assignments; enterprise user: the audits listing its enterprise), with the schedule judged by the audit
  *   service (phase against plan);
- * - enterprises by data-collection status: `dataCollection` (guideline 7.2.1.1 b) counts per audit;
- * - options by status: `cp_options` rows of those audits the caller may see (`optionVisible`);
+ * - enterprises by data-collection status: counts per audit by `dataCollection`'s rule (guideline 7.2.1.1 b),
+ *   reused while an audit's inputs are unchanged (audits/collection-counts.ts);
+ * - options by status: `cp_options` rows of those audits the caller may see (`optionVisible`; all of an audit the
+ *   caller sees in full, then reused while the audit's inputs are unchanged);
  * - benefits: from Appendix B table 7.2 as `auditPerformance` gives it (money and count of the implemented options,
  *   the reductions and savings as its 总计 prints them; see `benefitsOf`) (core `coreOptions` +
  *   `aggregateIndustryReport` with the audit's threshold; table 7.2 does not depend on the targets), only for
@@ -24,23 +26,21 @@ import {
   OPTION_STATUS_VALUES,
 } from '@cpaudit/contract';
 import type { aggregateIndustryReport } from '@cpaudit/core';
-import { and, inArray, sql } from 'drizzle-orm';
-import { cpOptions, enterprises, industryAudits, mandatoryAudits } from '../../db/index.ts';
+import { and, inArray, type SQL, sql } from 'drizzle-orm';
+import { cpOptions, type Db, enterprises, mandatoryAudits } from '../../db/index.ts';
 import { listAudits } from '../audits/audits.ts';
-import { dataCollection } from '../audits/enterprises.ts';
+import { collectionCountsOfAudits, fullyVisibleAudits } from '../audits/collection-counts.ts';
 import type { ServiceContext } from '../context.ts';
+import { auditFingerprints, memoizedByAudit } from '../options/audit-memo.ts';
 import { auditPerformances } from '../options/performance.ts';
 import { mandatoryReadable, optionVisible } from '../options/scope.ts';
-import { auditVisible, enterpriseVisible } from '../scope.ts';
+import { enterpriseVisible } from '../scope.ts';
 
 type Benefits = NonNullable<DashboardDto['totals']['benefits']>;
 type Counts<K extends string> = Record<K, number>;
 
 /** The most audits summarised (the list page shows them all; the dashboard is an overview). */
 export const DASHBOARD_AUDIT_LIMIT = 100;
-
-/** Audits whose data-collection counts are read at the same time (a share of the PostgreSQL pool of 10). */
-const COLLECTION_CONCURRENCY = 4;
 
 function zeroCounts<K extends string>(keys: readonly K[]): Counts<K> {
   const out = {} as Counts<K>;
@@ -95,38 +95,56 @@ function addBenefits(into: Benefits | null, b: Benefits): Benefits {
 }
 
 /**
- * The 总计 column of table 7.2 of each audit whose performance the caller may read (others absent): the audits'
+ * The 总计 column of table 7.2 of each audit of `fullIds` (those whose performance the caller may read): the audits'
  * performance views, reused while an audit's inputs are unchanged (options/audit-memo.ts), so after a write only
  * the audits it touched are recomputed, a few at a time.
  */
-async function benefitsByAudit(ctx: ServiceContext, auditIds: string[]): Promise<Map<string, Benefits>> {
+async function benefitsByAudit(ctx: ServiceContext, fullIds: string[]): Promise<Map<string, Benefits>> {
   const out = new Map<string, Benefits>();
-  if (auditIds.length === 0) return out;
-  const audits = await ctx.db
-    .select({ id: industryAudits.id })
-    .from(industryAudits)
-    .where(and(inArray(industryAudits.id, auditIds), auditVisible(ctx.actor)));
-  if (audits.length === 0) return out;
-  const performances = await auditPerformances(
-    ctx,
-    audits.map((a) => a.id),
-  );
+  if (fullIds.length === 0) return out;
+  const performances = await auditPerformances(ctx, fullIds);
   for (const [id, p] of performances) out.set(id, benefitsOf(p.table72));
   return out;
 }
 
-/** `fn` over `items`, at most `limit` at a time (the database pool serves them concurrently), in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+type StatusCounts = Counts<(typeof OPTION_STATUS_VALUES)[number]>;
+
+/** Options by status of `auditIds` (no scope: the caller checked it), from one grouped query. */
+async function countOptions(db: Db, auditIds: string[], scope?: SQL): Promise<Map<string, StatusCounts>> {
+  const out = new Map<string, StatusCounts>();
+  for (const id of auditIds) out.set(id, zeroCounts(OPTION_STATUS_VALUES));
+  if (auditIds.length === 0) return out;
+  const rows = await db
+    .select({ auditId: cpOptions.auditId, status: cpOptions.status, n: sql<number>`cast(count(*) as int)` })
+    .from(cpOptions)
+    .where(and(inArray(cpOptions.auditId, auditIds), scope))
+    .groupBy(cpOptions.auditId, cpOptions.status);
+  for (const r of rows) {
+    const counts = r.auditId === null ? undefined : out.get(r.auditId);
+    if (counts) counts[r.status] += Number(r.n);
+  }
   return out;
+}
+
+/**
+ * The options by status of each audit: of the audits the caller sees in full (all their options are visible to
+ * it), reused while the audit's inputs are unchanged (the fingerprint of tables 7.2/7.3: its change counter counts
+ * every option write); of the others, the options the caller may see (`optionVisible`), counted.
+ */
+async function optionsByAudit(
+  ctx: ServiceContext,
+  ids: string[],
+  full: ReadonlySet<string>,
+): Promise<Map<string, StatusCounts>> {
+  const fullIds = ids.filter((id) => full.has(id));
+  const others = ids.filter((id) => !full.has(id));
+  const [memoized, scoped] = await Promise.all([
+    auditFingerprints(ctx.db, fullIds).then((fingerprints) =>
+      memoizedByAudit(ctx.database, fingerprints, (chunk) => countOptions(ctx.db, chunk), 'options'),
+    ),
+    countOptions(ctx.db, others, optionVisible(ctx.actor)),
+  ]);
+  return new Map([...memoized, ...scoped]);
 }
 
 export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
@@ -137,18 +155,8 @@ export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
   });
   const ids = items.map((a) => a.id);
 
-  const optionRows =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .select({
-            auditId: cpOptions.auditId,
-            status: cpOptions.status,
-            n: sql<number>`cast(count(*) as int)`,
-          })
-          .from(cpOptions)
-          .where(and(inArray(cpOptions.auditId, ids), optionVisible(ctx.actor)))
-          .groupBy(cpOptions.auditId, cpOptions.status);
+  const full = await fullyVisibleAudits(ctx, ids);
+  const fullIds = ids.filter((id) => full.has(id));
 
   const totals: DashboardDto['totals'] = {
     audits: items.length,
@@ -158,16 +166,16 @@ export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
     benefits: null,
   };
   const audits: DashboardDto['audits'] = [];
-  const benefitsOfAudit = await benefitsByAudit(ctx, ids);
-  // Data-collection counts per audit (the audit service's rule), a few audits at a time.
-  const collections = await mapLimited(items, COLLECTION_CONCURRENCY, (a) =>
-    dataCollection(ctx, a.id, { limit: 1, offset: 0, order: 'asc' }),
-  );
-  for (const [i, a] of items.entries()) {
-    const collection = collections[i];
-    const enterprisesByCollection = { ...zeroCounts(AUDIT_COLLECTION_STATUS_VALUES), ...collection?.counts };
-    const optionsByStatus = zeroCounts(OPTION_STATUS_VALUES);
-    for (const r of optionRows) if (r.auditId === a.id) optionsByStatus[r.status] += Number(r.n);
+  const benefitsOfAudit = await benefitsByAudit(ctx, fullIds);
+  const optionsOfAudit = await optionsByAudit(ctx, ids, full);
+  // Data-collection counts per audit (the audit service's rule), reused while an audit's inputs are unchanged.
+  const collections = await collectionCountsOfAudits(ctx, ids, full);
+  for (const a of items) {
+    const enterprisesByCollection = {
+      ...zeroCounts(AUDIT_COLLECTION_STATUS_VALUES),
+      ...collections.get(a.id),
+    };
+    const optionsByStatus = { ...zeroCounts(OPTION_STATUS_VALUES), ...optionsOfAudit.get(a.id) };
     const benefits = benefitsOfAudit.get(a.id) ?? null;
 
     totals.auditsByStatus[a.status] += 1;

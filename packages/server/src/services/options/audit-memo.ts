@@ -1,6 +1,6 @@
 /**
- * A per-process memo of each industry audit's performance (tables 7.2/7.3, `auditPerformance`), kept while the
- * audit's inputs are unchanged, so a dashboard or a performance view recomputes only the audits a write touched
+ * A per-process memo of each industry audit's performance (tables 7.2/7.3, `auditPerformance`) and of its
+ * data-collection counts (services/audits/collection-counts.ts), kept while the audit's inputs are unchanged, so a dashboard or a performance view recomputes only the audits a write touched
  * (issue 6: the province bureau's dashboard recomputed ≈ 200 000 options, seconds, after any write anywhere; the
  * read cache of services/read-cache.ts keys whole answers by the whole database's version).
  *
@@ -25,10 +25,23 @@ interface Memo<T> {
   entries: Map<string, { fingerprint: string; value: T }>;
 }
 
-const memos = new WeakMap<Database, Memo<unknown>>();
+/**
+ * The views memoized per audit: 'performance' (tables 7.2/7.3) and 'options' (its options by status, the
+ * dashboard's), both under this module's fingerprint, and 'collection' (the data-collection counts of
+ * services/audits/collection-counts.ts, its own fingerprint).
+ */
+export type AuditMemoKind = 'performance' | 'options' | 'collection';
 
-/** Counters, for tests and the bench: audits computed and audits reused. */
-export const auditMemoStats = { computed: 0, reused: 0 };
+const memos = new WeakMap<Database, Map<AuditMemoKind, Memo<unknown>>>();
+
+/** Counters, for tests and the bench: audits computed and audits reused, per memoized view. */
+export const memoStats: Record<AuditMemoKind, { computed: number; reused: number }> = {
+  performance: { computed: 0, reused: 0 },
+  options: { computed: 0, reused: 0 },
+  collection: { computed: 0, reused: 0 },
+};
+/** The counters of tables 7.2/7.3. */
+export const auditMemoStats = memoStats.performance;
 
 /** The fingerprint of each audit's table 7.2/7.3 inputs (audits that do not exist are absent). */
 export async function auditFingerprints(db: Db, auditIds: readonly string[]): Promise<Map<string, string>> {
@@ -57,12 +70,19 @@ export async function memoizedByAudit<T>(
   database: Database,
   fingerprints: ReadonlyMap<string, string>,
   compute: (auditIds: string[]) => Promise<Map<string, T>>,
+  kind: AuditMemoKind = 'performance',
 ): Promise<Map<string, T>> {
-  let memo = memos.get(database) as Memo<T> | undefined;
+  let byKind = memos.get(database);
+  if (!byKind) {
+    byKind = new Map();
+    memos.set(database, byKind);
+  }
+  let memo = byKind.get(kind) as Memo<T> | undefined;
   if (!memo) {
     memo = { entries: new Map() };
-    memos.set(database, memo as Memo<unknown>);
+    byKind.set(kind, memo as Memo<unknown>);
   }
+  const stats = memoStats[kind];
   const out = new Map<string, T>();
   const misses: string[] = [];
   for (const [auditId, fingerprint] of fingerprints) {
@@ -71,7 +91,7 @@ export async function memoizedByAudit<T>(
       // Most recently used last.
       memo.entries.delete(auditId);
       memo.entries.set(auditId, hit);
-      auditMemoStats.reused += 1;
+      stats.reused += 1;
       out.set(auditId, hit.value);
     } else {
       misses.push(auditId);
@@ -84,7 +104,7 @@ export async function memoizedByAudit<T>(
       const value = values.get(auditId);
       const fingerprint = fingerprints.get(auditId);
       if (value === undefined || fingerprint === undefined) continue;
-      auditMemoStats.computed += 1;
+      stats.computed += 1;
       memo.entries.delete(auditId);
       memo.entries.set(auditId, { fingerprint, value });
       out.set(auditId, value);
@@ -98,7 +118,8 @@ export async function memoizedByAudit<T>(
   return out;
 }
 
-/** Forgets every memoized audit of `database` (the bench measures the computation cold with it). */
-export function clearAuditMemo(database: Database): void {
-  memos.delete(database);
+/** Forgets every memoized audit of `database`, of one view or all (the bench measures computations cold with it). */
+export function clearAuditMemo(database: Database, kind?: AuditMemoKind): void {
+  if (kind === undefined) memos.delete(database);
+  else memos.get(database)?.delete(kind);
 }

@@ -42,6 +42,16 @@ describe('buildListWorkbook', () => {
       '期限',
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: LIST_HEADER_ROW });
+    // Printed on A4 landscape, all columns on one page width, title and header repeated on every page.
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `1:${LIST_HEADER_ROW}`,
+    });
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     expect(ws.autoFilter).toBe('A2:D4');
     expect(ws.getCell('A3').value).toBe('0123'); // text: the leading zero stays
     expect(ws.getCell('C3').value).toBe(12.5);

@@ -47,6 +47,21 @@ function sheetName(name: string): string {
 }
 
 /** Rows of a streamed list: batches read one after the other (the database's pages), never the whole list. */
+/**
+ * Printing a list: A4 landscape, every column on one page width (as many pages down as the rows need), the title
+ * and header rows repeated at the top of each page, page numbers in the footer.
+ */
+export const LIST_PAGE_SETUP = {
+  paperSize: 9, // A4
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: `1:${LIST_HEADER_ROW}`,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+} as const satisfies Partial<ExcelJS.PageSetup>;
+export const LIST_FOOTER = { oddFooter: '&C第 &P 页，共 &N 页' } as const;
+
 export interface ListStreamSpec<T> extends Omit<ListExportSpec<T>, 'rows'> {
   batches: AsyncIterable<readonly T[]>;
 }
@@ -76,6 +91,8 @@ export async function streamListWorkbook<T>(spec: ListStreamSpec<T>, out: Writab
   try {
     const ws = wb.addWorksheet(sheetName(spec.sheet), {
       views: [{ state: 'frozen', ySplit: LIST_HEADER_ROW, xSplit: 1 }],
+      pageSetup: LIST_PAGE_SETUP,
+      headerFooter: LIST_FOOTER,
     });
     ws.columns = spec.columns.map((c) => ({
       width: c.width ?? Math.min(40, Math.max(10, c.header.length * 2 + 2)),

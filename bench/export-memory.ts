@@ -13,17 +13,10 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { executeRows, openDatabase } from '../packages/server/src/db/index.ts';
-import type { Actor, ServiceContext } from '../packages/server/src/services/context.ts';
+import { type Actor, platformActor, type ServiceContext } from '../packages/server/src/services/context.ts';
 import { exportAuditList, exportEnterprises } from '../packages/server/src/services/exchange/index.ts';
 
-const PLATFORM: Actor = {
-  userId: '00000000-0000-0000-0000-000000000000',
-  username: 'cpaudit-bench',
-  displayName: 'bench',
-  roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
-  sessionId: '',
-  csrfToken: '',
-};
+const PLATFORM: Actor = platformActor('cpaudit-bench', 'bench');
 
 const [url, list = 'options'] = process.argv.slice(2);
 if (!url || (list !== 'enterprises' && list !== 'options')) {

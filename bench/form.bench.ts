@@ -20,7 +20,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { enterprises, mandatoryAudits, openDatabase } from '../packages/server/src/db/index.ts';
 import { loadDemo, PCB_NAME } from '../packages/server/src/demo/index.ts';
-import type { ServiceContext } from '../packages/server/src/services/context.ts';
+import { platformActor, type ServiceContext } from '../packages/server/src/services/context.ts';
 import { mandatoryFormData, mandatoryFormFile } from '../packages/server/src/services/forms/index.ts';
 import { printTable, type Timing } from './harness.ts';
 import { backends, ensureProvince, printBuild, printTaskRows, runTask } from './province.ts';
@@ -100,14 +100,7 @@ async function demoForm(): Promise<void> {
     const ctx: ServiceContext = {
       database,
       db: database.db,
-      actor: {
-        userId: '00000000-0000-0000-0000-000000000000',
-        username: 'bench',
-        displayName: 'bench',
-        roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
-        sessionId: '',
-        csrfToken: '',
-      },
+      actor: platformActor('bench'),
       now: () => new Date(),
     };
     const data = await mandatoryFormData(ctx, audit.id);

@@ -15,8 +15,12 @@ import ExcelJS from 'exceljs';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { cpOptions, executeRows, mandatoryAudits, openDatabase } from '../packages/server/src/db/index.ts';
-import type { Actor, ServiceContext } from '../packages/server/src/services/context.ts';
-import { write } from '../packages/server/src/services/context.ts';
+import {
+  type Actor,
+  platformActor,
+  type ServiceContext,
+  write,
+} from '../packages/server/src/services/context.ts';
 import { downloadWorkbook, importWorkbookBytes } from '../packages/server/src/services/exchange/index.ts';
 import { mandatoryFormData, mandatoryFormFile } from '../packages/server/src/services/forms/index.ts';
 import { createMandatoryAudit } from '../packages/server/src/services/mandatory/audits.ts';
@@ -41,14 +45,7 @@ export interface TaskResult {
   peakRss_MB: number;
 }
 
-const PLATFORM: Actor = {
-  userId: '00000000-0000-0000-0000-000000000000',
-  username: 'cpaudit-bench',
-  displayName: 'bench',
-  roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
-  sessionId: '',
-  csrfToken: '',
-};
+const PLATFORM: Actor = platformActor('cpaudit-bench', 'bench');
 
 export async function timeAsync(
   name: string,

@@ -12,7 +12,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { sampleReportData } from '../packages/documents/src/report/sample.ts';
 import { industryAudits, openDatabase } from '../packages/server/src/db/index.ts';
 import { loadDemo } from '../packages/server/src/demo/index.ts';
-import type { Actor, ServiceContext } from '../packages/server/src/services/context.ts';
+import { type Actor, platformActor, type ServiceContext } from '../packages/server/src/services/context.ts';
 import { auditReportData, auditReportDocx } from '../packages/server/src/services/reports/index.ts';
 import { evidenceStore } from '../packages/server/src/storage/index.ts';
 import { printTable, type Timing } from './harness.ts';
@@ -75,14 +75,7 @@ async function plainReport(d: ReportData): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-const PLATFORM: Actor = {
-  userId: '00000000-0000-0000-0000-000000000000',
-  username: 'cpaudit-bench',
-  displayName: 'bench',
-  roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
-  sessionId: '',
-  csrfToken: '',
-};
+const PLATFORM: Actor = platformActor('cpaudit-bench', 'bench');
 
 export default async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cpaudit-bench-report-'));

@@ -21,6 +21,8 @@ export interface ServerConfig {
   /** Login attempts allowed per IP and username per 15 minutes. */
   loginRateLimit: number;
   logLevel: string;
+  /** Compute every audit's memoized views in the background after the start (services/warm.ts). */
+  warmUp: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: env.SECURE_COOKIES === 'true',
     loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 10_000),
     logLevel: env.LOG_LEVEL?.trim() || 'warn',
+    warmUp: env.WARM_UP?.trim() !== 'false',
   };
 }

@@ -24,6 +24,7 @@ import {
   loadDemo,
 } from './demo/index.ts';
 import { createAccount } from './services/users.ts';
+import { warmAuditMemos } from './services/warm.ts';
 
 /** The web app's build output (packages/web/dist), resolved from this file. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -159,6 +160,13 @@ export async function startServer(
       log(`demo data loaded; demo password: ${DEMO_PASSWORD}`);
     }
 
+    // The memos of every audit, computed in the background (services/warm.ts); stopped when the server closes.
+    const warming = config.warmUp ? warmAuditMemos(database) : undefined;
+    void warming?.done.then((w) => {
+      if (w.error) log(`warm-up stopped after ${w.audits} audits: ${w.error}`);
+      else if (w.audits > 0) log(`warm-up: ${w.audits} audit(s) ready in ${(w.ms / 1000).toFixed(1)} s`);
+    });
+
     let resolveClosed: () => void = () => {};
     const closed = new Promise<void>((r) => {
       resolveClosed = r;
@@ -168,7 +176,9 @@ export async function startServer(
     const close = (): Promise<void> => {
       closing ??= (async () => {
         try {
+          warming?.stop();
           await running.close();
+          await warming?.done;
         } finally {
           await database.close();
           process.off('SIGINT', onSignal);

@@ -11,7 +11,7 @@ import { CpError, validateUscc } from '@cpaudit/core';
 import { loadConfig } from '@cpaudit/server/config';
 import { desc, eq, sql } from 'drizzle-orm';
 import { type Database, enterprises, mandatoryAudits, openDatabase } from '../../../server/src/db/index.ts';
-import type { ServiceContext } from '../../../server/src/services/context.ts';
+import { platformContext, type ServiceContext } from '../../../server/src/services/context.ts';
 import { type FormFormat, mandatoryFormFile } from '../../../server/src/services/forms/index.ts';
 import { createProgress } from '../progress.ts';
 import type { Command } from './types.ts';
@@ -31,19 +31,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The operator of the installation, reading as the platform administrator. */
 function operatorContext(database: Database): ServiceContext {
-  return {
-    database,
-    db: database.db,
-    actor: {
-      userId: '00000000-0000-0000-0000-000000000000',
-      username: 'cpaudit-cli',
-      displayName: 'cpaudit form',
-      roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
-      sessionId: '',
-      csrfToken: '',
-    },
-    now: () => new Date(),
-  };
+  return platformContext(database, 'cpaudit-cli', 'cpaudit form');
 }
 
 function formatOf(out: string): FormFormat {

@@ -9,7 +9,7 @@ import { CpError } from '@cpaudit/core';
 import { loadConfig } from '@cpaudit/server/config';
 import { asc, eq, ilike } from 'drizzle-orm';
 import { type Database, industryAudits, openDatabase } from '../../../server/src/db/index.ts';
-import type { Actor, ServiceContext } from '../../../server/src/services/context.ts';
+import { type Actor, platformActor, type ServiceContext } from '../../../server/src/services/context.ts';
 import { auditReportDocx } from '../../../server/src/services/reports/index.ts';
 import { evidenceStore } from '../../../server/src/storage/index.ts';
 import { createProgress } from '../progress.ts';
@@ -18,14 +18,7 @@ import type { Command } from './types.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The platform itself, as the CLI acts: an administrator with no session (reads only). */
-const PLATFORM_ACTOR: Actor = {
-  userId: '00000000-0000-0000-0000-000000000000',
-  username: 'cpaudit-cli',
-  displayName: 'cpaudit (command line)',
-  roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
-  sessionId: '',
-  csrfToken: '',
-};
+const PLATFORM_ACTOR: Actor = platformActor('cpaudit-cli', 'cpaudit (command line)');
 
 /** The audit named by id, exact title, or a unique part of its title. */
 async function resolveAudit(database: Database, audit: string): Promise<string> {

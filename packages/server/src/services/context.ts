@@ -41,6 +41,29 @@ export interface ServiceContext {
  * Runs `fn` in one transaction attributed to the actor: every row it writes lands in the audit log with who,
  * when, before and after (the `cp_audit_row` trigger). A request is all-or-nothing: any throw rolls it all back.
  */
+/** The user id the platform's own work is recorded under (no such user: the audit log shows it as the platform). */
+export const PLATFORM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The platform itself acting on nobody's behalf (the command line, the start-up warm-up, the bench): a platform
+ * administrator's scope, no session. `who` names it in the audit log of anything it writes.
+ */
+export function platformActor(who: string, displayName = who): Actor {
+  return {
+    userId: PLATFORM_USER_ID,
+    username: who,
+    displayName,
+    roles: [{ role: 'platform_admin', bureauId: null, enterpriseId: null, consultingFirmId: null }],
+    sessionId: '',
+    csrfToken: '',
+  };
+}
+
+/** A service context for the platform's own work on `database` (see `platformActor`). */
+export function platformContext(database: Database, who: string, displayName = who): ServiceContext {
+  return { database, db: database.db, actor: platformActor(who, displayName), now: () => new Date() };
+}
+
 export function write<T>(ctx: ServiceContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return ctx.database.transaction(fn, {
     actor: {

@@ -131,7 +131,7 @@ async function countOptions(db: Db, auditIds: string[], scope?: SQL): Promise<Ma
  * it), reused while the audit's inputs are unchanged (the fingerprint of tables 7.2/7.3: its change counter counts
  * every option write); of the others, the options the caller may see (`optionVisible`), counted.
  */
-async function optionsByAudit(
+export async function optionsByAudit(
   ctx: ServiceContext,
   ids: string[],
   full: ReadonlySet<string>,

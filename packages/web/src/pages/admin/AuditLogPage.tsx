@@ -26,6 +26,7 @@ import { changedFields, type DiffRow, diffRows } from '../../components/admin/lo
 import { ErrorIssues, PageHeading } from '../../components/admin/shared.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useI18n } from '../../i18n/context.ts';
+import { actionLabel, entityLabel } from './auditLogLabels.ts';
 
 type Entry = ResponseOf<Api['listAuditLog']>['items'][number];
 
@@ -39,7 +40,7 @@ function formatTime(iso: string): string {
 }
 
 function EntryDrawer({ entry, onClose }: { entry: Entry | undefined; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rows = useMemo(() => (entry ? diffRows(entry.before, entry.after) : []), [entry]);
   const [changedOnly, setChangedOnly] = useState(true);
   return (
@@ -52,8 +53,8 @@ function EntryDrawer({ entry, onClose }: { entry: Entry | undefined; onClose: ()
             items={[
               { key: 'at', label: t('admin.log.at'), children: formatTime(entry.at) },
               { key: 'who', label: t('admin.log.actor'), children: entry.actorName ?? t('admin.log.system') },
-              { key: 'entity', label: t('admin.log.entity'), children: entry.entity },
-              { key: 'action', label: t('admin.log.action'), children: entry.action },
+              { key: 'entity', label: t('admin.log.entity'), children: entityLabel(entry.entity, locale) },
+              { key: 'action', label: t('admin.log.action'), children: actionLabel(entry.action, locale) },
               { key: 'id', label: t('admin.log.entityId'), children: entry.entityId ?? '—' },
               { key: 'ip', label: t('admin.log.ip'), children: entry.actorIp ?? '—' },
               { key: 'req', label: t('admin.log.request'), children: entry.requestId ?? '—' },
@@ -113,7 +114,7 @@ function EntryDrawer({ entry, onClose }: { entry: Entry | undefined; onClose: ()
 }
 
 export default function AuditLogPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useCurrentUser();
   const isAdmin = me.roles.some((r) => r.role === 'platform_admin');
   const [entity, setEntity] = useState<string | undefined>();
@@ -146,12 +147,19 @@ export default function AuditLogPage() {
         value: (e) => e.actorName ?? t('admin.log.system'),
         filter: 'auto',
       },
-      { key: 'entity', title: t('admin.log.entity'), value: (e) => e.entity, filter: 'auto' },
+      {
+        key: 'entity',
+        title: t('admin.log.entity'),
+        value: (e) => entityLabel(e.entity, locale),
+        filter: 'auto',
+      },
       {
         key: 'action',
         title: t('admin.log.action'),
-        value: (e) => e.action,
-        render: (e) => <Tag color={ACTION_COLORS[e.action] ?? 'default'}>{e.action}</Tag>,
+        value: (e) => actionLabel(e.action, locale),
+        render: (e) => (
+          <Tag color={ACTION_COLORS[e.action] ?? 'default'}>{actionLabel(e.action, locale)}</Tag>
+        ),
         filter: 'auto',
       },
       { key: 'entityId', title: t('admin.log.entityId'), value: (e) => e.entityId },
@@ -181,7 +189,7 @@ export default function AuditLogPage() {
         ),
       },
     ],
-    [t],
+    [t, locale],
   );
   const total = log.data?.total ?? 0;
   return (
@@ -206,7 +214,7 @@ export default function AuditLogPage() {
               placeholder={t('admin.log.action')}
               value={action}
               onChange={setAction}
-              options={ACTIONS.map((a) => ({ value: a, label: a }))}
+              options={ACTIONS.map((a) => ({ value: a, label: actionLabel(a, locale) }))}
               style={{ width: 160 }}
             />
             {isAdmin ? (

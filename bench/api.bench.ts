@@ -15,6 +15,10 @@
  * so there are no write conflicts; only 2xx answers count. Writes bump versions in the cached province (the data
  * stay the same otherwise). BENCH_SECONDS (default 5) per measurement.
  *
+ * Then the province bureau's dashboard (every audit of the province) one request at a time, right after an option
+ * write in the largest audit and right after an annual-data write, against the same dashboard with nothing written
+ * (`dashboardAfterWrites`): what the per-audit memos leave to recompute after a write.
+ *
  *   npm run bench -- api
  */
 import type { ChildProcess } from 'node:child_process';
@@ -363,9 +367,98 @@ async function benchBackend(loc: ProvinceLocation, seconds: number): Promise<voi
         l.rss_MB.toFixed(0),
       ]),
     );
+    await dashboardAfterWrites(base, { city, province, admin }, info.auditId, firstAnnual);
   } finally {
     if (child) await stopServer(child);
   }
+}
+
+/** One request's wall time, in ms (it must answer 200). */
+async function timed(base: string, session: Session, path: string, init: RequestInit = {}): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(`${base}${path}`, {
+    ...init,
+    headers: { cookie: session.cookie, ...init.headers },
+  });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * The province bureau's dashboard (every audit of the province) right after a write, one request at a time: after
+ * the city bureau changes an option of the largest audit (its tables 7.2/7.3 and options by status recomputed),
+ * and after an enterprise's annual data changes (its audits' collection counts recomputed); against the same
+ * dashboard when nothing was written (the read cache answers).
+ */
+async function dashboardAfterWrites(
+  base: string,
+  s: { city: Session; province: Session; admin: Session },
+  auditId: string,
+  annual: AnnualRef | undefined,
+): Promise<void> {
+  const ROUNDS = 10;
+  const h = (x: Session) => ({ 'x-csrf-token': x.csrf, 'content-type': 'application/json' });
+  const { body: list } = await getJson<{ items: (OptionRef & { status: string })[] }>(
+    base,
+    s.city,
+    `/api/audits/${auditId}/options?limit=20`,
+  );
+  const option = list.items.find((o) => o.status !== 'verified');
+  if (!option || !annual) throw new Error('no option or annual year to write');
+  const year = await getJson<{ submission: { version: number } | null }>(
+    base,
+    s.admin,
+    `/api/annual/enterprises/${annual.id}/years/${annual.year}`,
+  );
+  let annualVersion = year.body.submission?.version ?? 0;
+  await timed(base, s.province, '/api/dashboard');
+  const unchanged: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) unchanged.push(await timed(base, s.province, '/api/dashboard'));
+  const afterOption: number[] = [];
+  const afterAnnual: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const res = await fetch(`${base}/api/options/${option.id}`, {
+      method: 'PATCH',
+      headers: { cookie: s.city.cookie, ...h(s.city) },
+      body: JSON.stringify({ version: option.version, responsibleUnit: `看板基准 ${i}` }),
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`option write: ${res.status} ${text}`);
+    option.version = (JSON.parse(text) as { version: number }).version;
+    afterOption.push(await timed(base, s.province, '/api/dashboard'));
+
+    const put = await fetch(`${base}/api/annual/enterprises/${annual.id}/years/${annual.year}`, {
+      method: 'PUT',
+      headers: { cookie: s.admin.cookie, ...h(s.admin) },
+      body: JSON.stringify({
+        version: annualVersion,
+        values: [{ itemCode: 'water.reuse', quantity: annual.quantity, unit: 'm3', note: `看板基准 ${i}` }],
+      }),
+    });
+    const putText = await put.text();
+    if (put.status !== 200) throw new Error(`annual write: ${put.status} ${putText}`);
+    annualVersion = (JSON.parse(putText) as { submission: { version: number } }).submission.version;
+    afterAnnual.push(await timed(base, s.province, '/api/dashboard'));
+  }
+  const base_ms = median(unchanged);
+  markdownTable(
+    `The province bureau's dashboard (all audits) right after a write (${ROUNDS} rounds, one request at a time; baseline = the same dashboard with nothing written: the read cache)`,
+    ['scenario', 'median ms', 'max ms', 'baseline median ms', 'ratio'],
+    [
+      ['after an option write in the largest audit', afterOption, base_ms],
+      ["after an enterprise's annual data write", afterAnnual, base_ms],
+    ].map(([name, xs, b]) => [
+      String(name),
+      median(xs as number[]).toFixed(1),
+      Math.max(...(xs as number[])).toFixed(1),
+      (b as number).toFixed(1),
+      `${(median(xs as number[]) / (b as number)).toFixed(1)}×`,
+    ]),
+  );
 }
 
 /** Writes, each connection on a row nobody else is writing, with the version it last got. */

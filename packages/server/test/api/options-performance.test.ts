@@ -405,7 +405,7 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
       {
         targetId: t.单位产品新鲜水耗,
         indicator: '单位产品新鲜水耗',
-        reason: 'no baseline value (审核前/基准值) recorded',
+        reason: '未填审核前（基准）值 / no baseline value (审核前/基准值) recorded',
       },
     ]);
     expect(view.table73.rows.map((r: { label: string }) => r.label)).toEqual([

@@ -280,20 +280,25 @@ export function coreOptions(
   const notes: string[] = [];
   if (noPlanned.length > 0) {
     notes.push(
-      `${noPlanned.length} option(s) without a planned investment: the actual investment (else 0) stands in for it when classifying 无/低费 vs 中/高费: ${noPlanned.slice(0, 20).join(', ')}`,
+      `${noPlanned.length} 个方案未填计划投资：按实际投资（无则为 0）划分无/低费与中/高费 / ${noPlanned.length} option(s) without a planned investment: the actual investment (else 0) stands in for it when classifying 无/低费 vs 中/高费: ${[
+        ...noPlanned,
+      ]
+        .sort()
+        .slice(0, 20)
+        .join(', ')}${noPlanned.length > 20 ? ' …' : ''}`,
     );
   }
   if (view === 'guangdong' && noType.length > 0) {
     notes.push(
-      `${noType.length} option(s) without an Appendix B option type: the Guangdong totals do not use the type (they use the form's categories and 重点/一般)`,
+      `${noType.length} 个方案未填附录B方案类型：广东表的汇总不用类型（用表中类别及重点/一般） / ${noType.length} option(s) without an Appendix B option type: the Guangdong totals do not use the type (they use the form's categories and 重点/一般)`,
     );
   }
   if (skipped.length > 0) {
     const kinds = [...new Set(skipped)].join(', ');
     notes.push(
       view === 'guangdong'
-        ? `${skipped.length} stored CO2 line(s) of savings (${kinds}) not passed: the form's CO2 of electricity, coal, oil and gas savings is computed from the savings (notes 13–14)`
-        : `${skipped.length} benefit line(s) not passed (${kinds})`,
+        ? `${skipped.length} 条已录入的节能CO2减排量（${kinds}）未采用：表中节电、节煤、节油、节气的CO2由节约量计算（注13–14） / ${skipped.length} stored CO2 line(s) of savings (${kinds}) not passed: the form's CO2 of electricity, coal, oil and gas savings is computed from the savings (notes 13–14)`
+        : `${skipped.length} 条效益未计入（${kinds}） / ${skipped.length} benefit line(s) not passed (${kinds})`,
     );
   }
   return { options, notes };
@@ -310,7 +315,9 @@ export interface TargetRead {
  * near-term value is below the baseline and increases when above. Count and share measures are absolute levels.
  */
 export function coreTarget(t: AuditTarget): TargetRead {
-  if (t.baselineValue === null) return { reason: 'no baseline value (审核前/基准值) recorded' };
+  if (t.baselineValue === null) {
+    return { reason: '未填审核前（基准）值 / no baseline value (审核前/基准值) recorded' };
+  }
   const kind = t.measure === 'percent' ? 'percent' : t.measure === 'intensity' ? 'intensity' : 'absolute';
   const direction =
     kind === 'percent'

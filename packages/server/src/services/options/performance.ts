@@ -152,7 +152,7 @@ function computeOne(
       targetsNotAssessed.push({
         targetId: t.id,
         indicator: t.indicator,
-        reason: r.reason ?? 'not assessable',
+        reason: r.reason ?? '无法评估 / not assessable',
       });
       continue;
     }
@@ -184,7 +184,7 @@ function computeOne(
     notes: [
       ...(audit.threshold === null
         ? [
-            `the audit sets no 无/低费 threshold: the core's default ${DEFAULT_AGGREGATION_SETTINGS.noLowCostBelow_wanYuan} 万元 is used`,
+            `审核未设无/低费投资界限：采用默认值 ${DEFAULT_AGGREGATION_SETTINGS.noLowCostBelow_wanYuan} 万元 / the audit sets no 无/低费 threshold: the core's default ${DEFAULT_AGGREGATION_SETTINGS.noLowCostBelow_wanYuan} 万元 is used`,
           ]
         : []),
       ...read.notes,

@@ -161,9 +161,17 @@ describe('content-addressed local store', () => {
     for await (const c of opened.stream) read.push(Buffer.from(c));
     expect(Buffer.concat(read)).toEqual(png);
 
+    // A file derived from it (the report's downscaled copy) goes with it; another blob's stays.
+    await store.writeDerived(hex, 'report-1200', Buffer.from('small copy'));
+    const other = 'ab'.repeat(32);
+    await store.writeDerived(other, 'report-1200', Buffer.from('another copy'));
+    expect(await store.readDerived(hex, 'report-1200')).toEqual(Buffer.from('small copy'));
+
     await store.remove(first.key);
     expect(await store.has(first.key)).toBe(false);
     await expect(store.open(first.key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await store.readDerived(hex, 'report-1200')).toBeUndefined();
+    expect(await store.readDerived(other, 'report-1200')).toEqual(Buffer.from('another copy'));
   });
 
   it('refuses more than maxBytes and keeps nothing', async () => {

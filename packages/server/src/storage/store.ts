@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { link, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,7 +50,7 @@ export interface BlobStore {
   /** Opens a stored blob. @throws CpError NOT_FOUND when absent, VALIDATION for a malformed key. */
   open(key: string): Promise<{ stream: ReadStream; sizeBytes: number }>;
   has(key: string): Promise<boolean>;
-  /** Removes a stored blob (absent is fine). */
+  /** Removes a stored blob and every file derived from it (absent is fine). */
   remove(key: string): Promise<void>;
   /**
    * A file made from a stored blob and kept to be reused (the report's downscaled copy of a photo), found by the
@@ -244,6 +244,15 @@ export function createLocalBlobStore(root: string): BlobStore {
 
     async remove(key) {
       await unlinkQuietly(pathOf(key));
+      // Its derived files (the report's downscaled photo, …): one per variant folder.
+      let variants: string[] = [];
+      try {
+        variants = await readdir(join(root, 'derived'));
+      } catch (e) {
+        if (errnoCode(e) !== 'ENOENT') throw e;
+      }
+      const rest = key.slice('sha256/'.length);
+      for (const v of variants) if (VARIANT.test(v)) await unlinkQuietly(join(root, 'derived', v, rest));
     },
 
     async readDerived(sha256, variant) {

@@ -7,7 +7,7 @@
  *   O2 甲 proposed (50 万元): counted by status, in no column of table 7.2.
  * Table 7.2 总计 by hand: 1 option, 1.8 万元, 2.5 万元/a; 节水 1200 t/a; COD 0.5 t/a; CO2 0; 节综合能耗 0.
  */
-import { eq as sqlEq } from 'drizzle-orm';
+import { sql, eq as sqlEq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   annualSubmissions,
@@ -16,9 +16,12 @@ import {
   auditPanelMembers,
   cpOptions,
   industryAudits,
+  mandatoryAudits,
   optionBenefits,
 } from '../../src/db/index.ts';
+import { loadGrants } from '../../src/services/auth/sessions.ts';
 import { memoStats } from '../../src/services/options/audit-memo.ts';
+import { optionVisible } from '../../src/services/options/scope.ts';
 import { createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
 
 let world: World;
@@ -237,6 +240,50 @@ describe('GET /api/dashboard', () => {
     expect(stats.computed).toBe(n + 1);
     await world.database.db.delete(cpOptions).where(sqlEq(cpOptions.id, added?.id ?? ''));
     expect(await options()).toEqual(before);
+  });
+
+  it('counts the options each caller sees, as counting them row by row does', async () => {
+    // A mandatory audit's options (no industry audit) count for its enterprise and the supervising bureau only.
+    const [m] = await world.database.db
+      .insert(mandatoryAudits)
+      .values({
+        enterpriseId: world.ids.entA,
+        bureauId: world.ids.nanjingBureau,
+        auditMethod: 'regular',
+        round: 'first',
+        dataYear: 2024,
+      })
+      .returning({ id: mandatoryAudits.id });
+    await world.database.db.insert(cpOptions).values({
+      mandatoryAuditId: m?.id ?? '',
+      level: 'enterprise',
+      enterpriseId: world.ids.entA,
+      name: '强审方案',
+    });
+    for (const user of ['admin', 'nanjing', 'panel', 'expert', 'entA', 'entB', 'guangdong'] as const) {
+      const client = await world.as(user);
+      const d = (await client.get('/api/dashboard')).json();
+      const me = (await client.get('/api/auth/me')).json().user;
+      const grants = await loadGrants(world.database.db, me.id);
+      const actor = {
+        userId: me.id,
+        username: me.username,
+        displayName: me.displayName,
+        roles: grants.map((g) => ({
+          role: g.role,
+          bureauId: g.bureauId,
+          enterpriseId: g.enterpriseId,
+          consultingFirmId: g.consultingFirmId,
+        })),
+        sessionId: '',
+        csrfToken: '',
+      };
+      const [row] = await world.database.db
+        .select({ n: sql<number>`cast(count(*) as int)` })
+        .from(cpOptions)
+        .where(optionVisible(actor));
+      expect(d.counts.options, user).toBe(Number(row?.n));
+    }
   });
 
   it('refuses an anonymous caller', async () => {

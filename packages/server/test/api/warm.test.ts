@@ -49,7 +49,10 @@ describe('warm-up of the per-audit memos', () => {
     expect(res.json().audits).toHaveLength(audits.length);
     for (const kind of ['performance', 'options', 'collection'] as const) {
       expect(memoStats[kind].computed, kind).toBe(after[kind].computed);
-      expect(memoStats[kind].reused - after[kind].reused, kind).toBe(audits.length);
+      // Options by status are read twice: per audit, and summed into the count of visible options.
+      expect(memoStats[kind].reused - after[kind].reused, kind).toBe(
+        kind === 'options' ? 2 * audits.length : audits.length,
+      );
     }
   });
 

@@ -57,9 +57,16 @@ describe('report pictures', () => {
     );
     expect(existsSync(derived)).toBe(true);
 
-    // The next report reads the copy: the original is not needed any more.
+    // The next report reads the copy: the original is not opened again.
+    const noOriginal = {
+      ...s,
+      open: () => Promise.reject(new Error('the original was opened again')),
+    };
+    expect(await reportPicture(noOriginal, stored.sha256)).toEqual(copy);
+    // Removing the original (its last evidence withdrawn) removes the copy with it.
     await s.remove(stored.key);
-    expect(await reportPicture(s, stored.sha256)).toEqual(copy);
+    expect(existsSync(derived)).toBe(false);
+    expect(await reportPicture(s, stored.sha256)).toBeUndefined();
 
     // In the document: the media file is the copy, not the original.
     const data = sampleReportData({ enterprises: 1, withPhotos: 1 });

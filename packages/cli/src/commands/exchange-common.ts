@@ -5,8 +5,8 @@
 import { CpError, validateUscc } from '@cpaudit/core';
 import { eq } from 'drizzle-orm';
 import { type Database, enterprises, industryAudits, users } from '../../../server/src/db/index.ts';
-import { loadGrants } from '../../../server/src/services/auth/sessions.ts';
-import type { Actor, ServiceContext } from '../../../server/src/services/context.ts';
+import { actorOfUser } from '../../../server/src/services/auth/sessions.ts';
+import type { ServiceContext } from '../../../server/src/services/context.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,20 +29,7 @@ export async function actingAs(database: Database, username: string): Promise<Se
     throw new CpError('NOT_FOUND', `no user "${username}" (--as names the account the import acts as)`, {
       field: 'as',
     });
-  const grants = await loadGrants(database.db, user.id);
-  const actor: Actor = {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles: grants.map((g) => ({
-      role: g.role,
-      bureauId: g.bureauId,
-      enterpriseId: g.enterpriseId,
-      consultingFirmId: g.consultingFirmId,
-    })),
-    sessionId: '',
-    csrfToken: '',
-  };
+  const actor = await actorOfUser(database.db, user);
   return { database, db: database.db, actor, now: () => new Date() };
 }
 

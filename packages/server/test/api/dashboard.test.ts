@@ -19,7 +19,7 @@ import {
   mandatoryAudits,
   optionBenefits,
 } from '../../src/db/index.ts';
-import { loadGrants } from '../../src/services/auth/sessions.ts';
+import { actorOfUser } from '../../src/services/auth/sessions.ts';
 import { memoStats } from '../../src/services/options/audit-memo.ts';
 import { optionVisible } from '../../src/services/options/scope.ts';
 import { createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
@@ -264,20 +264,7 @@ describe('GET /api/dashboard', () => {
       const client = await world.as(user);
       const d = (await client.get('/api/dashboard')).json();
       const me = (await client.get('/api/auth/me')).json().user;
-      const grants = await loadGrants(world.database.db, me.id);
-      const actor = {
-        userId: me.id,
-        username: me.username,
-        displayName: me.displayName,
-        roles: grants.map((g) => ({
-          role: g.role,
-          bureauId: g.bureauId,
-          enterpriseId: g.enterpriseId,
-          consultingFirmId: g.consultingFirmId,
-        })),
-        sessionId: '',
-        csrfToken: '',
-      };
+      const actor = await actorOfUser(world.database.db, me);
       const [row] = await world.database.db
         .select({ n: sql<number>`cast(count(*) as int)` })
         .from(cpOptions)

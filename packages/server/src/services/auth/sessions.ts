@@ -67,6 +67,27 @@ export async function loadGrants(
   }));
 }
 
+/** The actor of a user acting outside a session (the command line's `--as`, tests): its role grants, no session. */
+export async function actorOfUser(
+  db: Db,
+  user: { id: string; username: string; displayName: string },
+): Promise<Actor> {
+  const grants = await loadGrants(db, user.id);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: grants.map((g) => ({
+      role: g.role,
+      bureauId: g.bureauId,
+      enterpriseId: g.enterpriseId,
+      consultingFirmId: g.consultingFirmId,
+    })),
+    sessionId: '',
+    csrfToken: '',
+  };
+}
+
 export async function describeMe(db: Db, actor: Actor): Promise<Me> {
   const grants = await loadGrants(db, actor.userId);
   return {

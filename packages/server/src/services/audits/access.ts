@@ -25,7 +25,8 @@ import { type Actor, type ServiceContext, write } from '../context.ts';
 import { auditManageable, auditVisible, isAdmin, notFound } from '../scope.ts';
 
 /** Audit-list statuses that make the audit visible to the enterprise's users. */
-const LISTED_STATUSES = ['candidate', 'selected'] as const;
+/** The statuses of an audit's listed enterprises that take part (not excluded): data collection counts them. */
+export const LISTED_STATUSES = ['candidate', 'selected'] as const;
 
 function enterpriseGrants(actor: Actor): string[] {
   return actor.roles

@@ -19,14 +19,11 @@ import { auditEnterprises, changeCounters, type Db, executeRows, industryAudits 
 import type { ServiceContext } from '../context.ts';
 import { memoizedByAudit } from '../options/audit-memo.ts';
 import { auditVisible } from '../scope.ts';
-import type { CollectionStatus } from './collection.ts';
-import { collectionFor, defaultDataYears } from './collection.ts';
+import { LISTED_STATUSES } from './access.ts';
+import { type CollectionStatus, collectionFor, dataYearsOf } from './collection.ts';
 import { dataCollection } from './enterprises.ts';
 
 export type CollectionCounts = Record<CollectionStatus, number>;
-
-/** The statuses of a listed enterprise whose collection is counted (as `dataCollection`). */
-const COUNTED = ['candidate', 'selected'] as const;
 
 function zero(): CollectionCounts {
   return { not_started: 0, in_progress: 0, complete: 0, submitted: 0, returned: 0 };
@@ -75,7 +72,10 @@ async function computeCounts(db: Db, auditIds: string[]): Promise<Map<string, Co
       })
       .from(auditEnterprises)
       .where(
-        and(inArray(auditEnterprises.auditId, auditIds), inArray(auditEnterprises.status, [...COUNTED])),
+        and(
+          inArray(auditEnterprises.auditId, auditIds),
+          inArray(auditEnterprises.status, [...LISTED_STATUSES]),
+        ),
       ),
   ]);
   const out = new Map<string, CollectionCounts>();
@@ -85,7 +85,7 @@ async function computeCounts(db: Db, auditIds: string[]): Promise<Map<string, Co
       .filter((r) => r.auditId === audit.id)
       .map((r) => ({
         enterpriseId: r.enterpriseId,
-        years: r.dataYears.length > 0 ? r.dataYears : defaultDataYears(audit.periodStart),
+        years: dataYearsOf(r.dataYears, audit.periodStart),
       }));
     const collections = await collectionFor(db, rows);
     const counts = zero();

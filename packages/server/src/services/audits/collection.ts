@@ -81,6 +81,11 @@ export function defaultDataYears(periodStart: string): number[] {
   return [y - 3, y - 2, y - 1];
 }
 
+/** The years asked of a listed enterprise: its own list when the audit gave one, else 近三年 of the period. */
+export function dataYearsOf(dataYears: readonly number[], periodStart: string): number[] {
+  return dataYears.length > 0 ? [...dataYears] : defaultDataYears(periodStart);
+}
+
 /** The derived status from the per-year facts (pure). */
 export function deriveCollection(years: readonly YearCollection[]): Collection {
   let status: CollectionStatus;

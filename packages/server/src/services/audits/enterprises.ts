@@ -38,12 +38,20 @@ import {
 } from '../../db/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../scope.ts';
-import { likePattern, loadAuditAccess, requireManage, stamps, writeAudit } from './access.ts';
+import {
+  LISTED_STATUSES,
+  likePattern,
+  loadAuditAccess,
+  requireManage,
+  stamps,
+  writeAudit,
+} from './access.ts';
 import { rankCandidates } from './candidates.ts';
 import {
   type Collection,
   type CollectionStatus,
   collectionFor,
+  dataYearsOf,
   defaultDataYears,
   REQUIRED_GROUPS,
 } from './collection.ts';
@@ -69,7 +77,7 @@ interface JoinedRow {
 }
 
 function yearsOf(row: AuditEnterprise, audit: IndustryAudit): number[] {
-  return row.dataYears.length > 0 ? row.dataYears : defaultDataYears(audit.periodStart);
+  return dataYearsOf(row.dataYears, audit.periodStart);
 }
 
 function dto(j: JoinedRow, collection: Collection): EnterpriseDto {
@@ -422,7 +430,7 @@ export async function dataCollection(
 ): Promise<z.input<typeof auditDataCollectionSummarySchema>> {
   const access = await loadAuditAccess(ctx.db, ctx.actor, auditId);
   const conds = scopeConds(auditId, access.enterprises);
-  conds.push(inArray(auditEnterprises.status, ['candidate', 'selected']));
+  conds.push(inArray(auditEnterprises.status, [...LISTED_STATUSES]));
   if (q.q) conds.push(ilike(enterprises.name, likePattern(q.q)));
   const rows = await joined(ctx.db, and(...conds));
   const all = await withCollection(ctx.db, access.audit, rows);

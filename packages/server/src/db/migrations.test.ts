@@ -84,12 +84,13 @@ describe('migrations', () => {
 
   it('are idempotent: a second migrate() applies nothing', async () => {
     const applied = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    // Thirteen migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory
+    // Fifteen migration files: functions, schema, triggers, process_balances (+ its triggers), one open mandatory
     // audit, status analysis (+ its triggers, + the energy standards' kind named as the core names it), the audit
-    // log handed to its NOLOGIN owner, the annual values' presence index, the change counters (+ their triggers).
-    expect(await count(database, applied)).toBe(13);
+    // log handed to its NOLOGIN owner, the annual values' presence index, the change counters (+ their triggers),
+    // the benefit lines' audit (+ its triggers).
+    expect(await count(database, applied)).toBe(15);
     await database.migrate();
-    expect(await count(database, applied)).toBe(13);
+    expect(await count(database, applied)).toBe(15);
   });
 });
 

@@ -25,7 +25,9 @@ import {
   mandatoryAudits,
   optionBenefits,
 } from '../../src/db/index.ts';
+import { platformContext } from '../../src/services/context.ts';
 import { auditFingerprints, auditMemoStats } from '../../src/services/options/audit-memo.ts';
+import { auditPerformance } from '../../src/services/options/performance.ts';
 import { queryRows } from '../helpers/db.ts';
 import { type Client, createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
 
@@ -566,6 +568,76 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
       .delete(auditEnterprises)
       .where(and(eq(auditEnterprises.auditId, auditId), eq(auditEnterprises.enterpriseId, world.ids.entB)));
     expect(await fp()).not.toBe(after);
+  });
+
+  it("keeps each benefit line's audit equal to its option's, whatever writes the line or the option", async () => {
+    const db = world.database.db;
+    const mismatched = async () =>
+      Number(
+        (
+          await queryRows(
+            db,
+            sql`select count(*)::int as n from option_benefits b join cp_options o on o.id = b.option_id
+                where b.audit_id is distinct from o.audit_id`,
+          )
+        )[0]?.n,
+      );
+    const auditOfLines = async (optionId: string) =>
+      (
+        await queryRows(db, sql`select distinct audit_id from option_benefits where option_id = ${optionId}`)
+      ).map((r) => r.audit_id);
+    expect(await mismatched()).toBe(0);
+    expect(await auditOfLines(o.O1 ?? '')).toEqual([auditId]);
+
+    // Inserted lines take the option's audit (none given); a hand-written UPDATE of audit_id is overwritten.
+    const other = await createNanjingPlatingAudit(world, { title: '方案迁入的审核' });
+    const [moved] = await db
+      .insert(cpOptions)
+      .values({ auditId, level: 'industry', name: '将迁到另一审核的方案' })
+      .returning({ id: cpOptions.id });
+    const movedId = moved?.id ?? '';
+    await db.insert(optionBenefits).values([
+      { optionId: movedId, basis: 'expected', itemCode: 'saving.water', quantity: 10, unit: 't/a' },
+      { optionId: movedId, basis: 'expected', itemCode: 'reduction.cod', quantity: 1, unit: 't/a' },
+    ]);
+    expect(await auditOfLines(movedId)).toEqual([auditId]);
+    await db.execute(sql`update option_benefits set audit_id = ${other} where option_id = ${movedId}`);
+    expect(await auditOfLines(movedId)).toEqual([auditId]);
+
+    // The option moved to another audit takes its lines: this audit's table 7.2 no longer counts them, the other's
+    // does; an option of no industry audit has lines of none.
+    const before = await auditPerformance(platformContext(world.database, 'test'), auditId);
+    await db.update(cpOptions).set({ auditId: other }).where(eq(cpOptions.id, movedId));
+    expect(await auditOfLines(movedId)).toEqual([other]);
+    expect(await mismatched()).toBe(0);
+    const after = await auditPerformance(platformContext(world.database, 'test'), auditId);
+    expect(after.table72.notInTable.byStatus.proposed).toBe(before.table72.notInTable.byStatus.proposed - 1);
+    const there = await auditPerformance(platformContext(world.database, 'test'), other);
+    expect(there.table72.notInTable.byStatus.proposed).toBe(1);
+    await db.delete(cpOptions).where(eq(cpOptions.id, movedId));
+    const [m] = await db
+      .select({ enterpriseId: mandatoryAudits.enterpriseId })
+      .from(mandatoryAudits)
+      .where(eq(mandatoryAudits.id, mandatoryId));
+    const [own] = await db
+      .insert(cpOptions)
+      .values({
+        mandatoryAuditId: mandatoryId,
+        level: 'enterprise',
+        enterpriseId: m?.enterpriseId,
+        name: '强制审核方案',
+      })
+      .returning({ id: cpOptions.id });
+    await db.insert(optionBenefits).values({
+      optionId: own?.id ?? '',
+      basis: 'expected',
+      itemCode: 'saving.water',
+      quantity: 5,
+      unit: 't/a',
+    });
+    expect(await auditOfLines(own?.id ?? '')).toEqual([null]);
+    await db.delete(cpOptions).where(eq(cpOptions.id, own?.id ?? ''));
+    expect(await mismatched()).toBe(0);
   });
 
   it('is shown to the audit people only', async () => {

@@ -294,6 +294,13 @@ export const optionBenefits = pgTable(
     optionId: uuid('option_id')
       .notNull()
       .references(() => cpOptions.id, { onDelete: 'cascade' }),
+    /**
+     * The option's industry audit (`cp_options.audit_id`), copied by the database: a row trigger sets it from the
+     * option on every insert and update of the line, and one on `cp_options` carries a change of the option's audit
+     * to its lines (migration option_benefits_audit_triggers); whatever is written here is overwritten. Null for an
+     * option of a mandatory audit only. Tables 7.2/7.3 read an audit's lines by it in one index range (issue 6).
+     */
+    auditId: uuid('audit_id'),
     basis: text('basis', { enum: BENEFIT_BASES }).notNull(),
     itemCode: text('item_code').notNull(),
     /** Display name (required for free items; defaults to the catalogue label). */
@@ -319,6 +326,7 @@ export const optionBenefits = pgTable(
     ),
     check('option_benefits_unit_nonempty', sql`length(${t.unit}) > 0`),
     index('option_benefits_item_idx').on(t.itemCode, t.basis),
+    index('option_benefits_audit_idx').on(t.auditId),
   ],
 );
 

@@ -177,30 +177,38 @@ export const CORE_BENEFIT_COLUMNS = {
 } as const;
 export type CoreBenefitSource = Pick<OptionBenefit, keyof typeof CORE_BENEFIT_COLUMNS>;
 
-/** Lines of one basis for one view; rows the view's core derives itself are left out (counted in `skipped`). */
-function coreLines(
-  rows: readonly CoreBenefitSource[],
-  basis: 'expected' | 'actual',
+/**
+ * The core item of each stored item code for one view, looked up once per code (a 500-enterprise audit has
+ * 10 000 lines of a few dozen codes).
+ */
+function itemLookup(
   view: 'industry' | 'guangdong',
-  skipped: string[],
-): BenefitLine[] {
-  const lines: BenefitLine[] = [];
-  for (const b of rows) {
-    if (b.basis !== basis) continue;
-    const item = coreItemOf(b.itemCode, view);
-    if (item === null || item === undefined) {
-      skipped.push(b.itemCode);
-      continue;
-    }
-    const named = item === 'other-pollutant' || item === 'other-resource';
-    lines.push({
+): (code: string) => BenefitLine['item'] | null | undefined {
+  const known = new Map<string, BenefitLine['item'] | null | undefined>();
+  return (code) => {
+    if (known.has(code)) return known.get(code);
+    const item = coreItemOf(code, view);
+    known.set(code, item);
+    return item;
+  };
+}
+
+function byBasisAndItem(x: CoreBenefitSource, y: CoreBenefitSource): number {
+  if (x.basis !== y.basis) return x.basis < y.basis ? -1 : 1;
+  return x.itemCode < y.itemCode ? -1 : x.itemCode > y.itemCode ? 1 : 0;
+}
+
+/** A stored line as the core's line of `item`; free items keep their name. */
+function coreLine(b: CoreBenefitSource, item: BenefitLine['item']): BenefitLine {
+  if (item === 'other-pollutant' || item === 'other-resource') {
+    return {
       item,
       quantity: b.quantity,
       unit: b.unit,
-      ...(named ? { name: b.name ?? b.itemCode.split('.').pop() ?? b.itemCode } : {}),
-    });
+      name: b.name ?? b.itemCode.split('.').pop() ?? b.itemCode,
+    };
   }
-  return lines;
+  return { item, quantity: b.quantity, unit: b.unit };
 }
 
 export interface CoreOptionsRead {
@@ -209,21 +217,17 @@ export interface CoreOptionsRead {
   notes: string[];
 }
 
+/** The entered economic benefit plus the avoided tax when it is to be added (note 15); undefined when neither is. */
+function withAvoidedTax(entered: number | null, avoided: number | undefined): number | undefined {
+  if (entered === null && (avoided === undefined || avoided === 0)) return undefined;
+  return (entered ?? 0) + (avoided ?? 0);
+}
+
 /**
  * The core's option model of stored options and their benefit rows. Planned investment missing → the actual
  * investment, else 0 (noted). An option without a type (mandatory audits use the form's categories) is passed as
  * `management-staff` for the Guangdong totals, where the type plays no part (noted).
  */
-/** The entered economic benefit plus the avoided tax when it is to be added (note 15); absent when neither is. */
-function withAvoidedTax<K extends string>(
-  key: K,
-  entered: number | null,
-  avoided: number | undefined,
-): Partial<Record<K, number>> {
-  if (entered === null && (avoided === undefined || avoided === 0)) return {};
-  return { [key]: (entered ?? 0) + (avoided ?? 0) } as Partial<Record<K, number>>;
-}
-
 export function coreOptions(
   rows: readonly CoreOptionSource[],
   benefits: readonly CoreBenefitSource[],
@@ -240,42 +244,45 @@ export function coreOptions(
     if (list) list.push(b);
     else byOption.set(b.optionId, [b]);
   }
+  // Each option's lines by basis and item (unique per option): the core then sums in the same order at every read,
+  // whatever order the rows were read in.
+  for (const list of byOption.values()) if (list.length > 1) list.sort(byBasisAndItem);
   const noPlanned: string[] = [];
   const noType: string[] = [];
   const skipped: string[] = [];
+  const itemOf = itemLookup(view);
+  // One pass per option, the object built property by property in the core's order (no spreads: this maps every
+  // option of an audit, 5 000 for the largest; with spreads it cost 14–21 ms of a 90 ms table 7.2).
   const options = rows.map((r): CoreOption => {
-    const own = byOption.get(r.id) ?? [];
     if (r.investmentPlanned_wanYuan === null) noPlanned.push(r.code ?? r.name);
     if (r.optionType === null) noType.push(r.code ?? r.name);
-    const actual = coreLines(own, 'actual', view, skipped);
-    const hasActualRows = own.some((b) => b.basis === 'actual');
-    return {
-      id: r.id,
-      name: r.name,
-      scope: r.level,
-      ...(r.enterpriseId === null ? {} : { enterpriseId: r.enterpriseId }),
-      type: r.optionType === null ? 'management-staff' : CORE_OPTION_TYPE[r.optionType],
-      ...(r.gdCategory === null ? {} : { gdCategory: CORE_GD_CATEGORY[r.gdCategory] }),
-      isKey: r.isKey,
-      status: r.status,
-      ...(r.costClass === null ? {} : { costClass: CORE_COST_CLASS[r.costClass] }),
-      investment_wanYuan: r.investmentPlanned_wanYuan ?? r.investmentActual_wanYuan ?? 0,
-      ...(r.investmentActual_wanYuan === null
-        ? {}
-        : { actualInvestment_wanYuan: r.investmentActual_wanYuan }),
-      ...withAvoidedTax(
-        'economicBenefit_wanYuanPerYear',
-        r.economicBenefitExpected_wanYuanPerYear,
-        avoidedTax?.get(r.id)?.expected,
-      ),
-      ...withAvoidedTax(
-        'actualEconomicBenefit_wanYuanPerYear',
-        r.economicBenefitActual_wanYuanPerYear,
-        avoidedTax?.get(r.id)?.actual,
-      ),
-      benefits: coreLines(own, 'expected', view, skipped),
-      ...(hasActualRows ? { actualBenefits: actual } : {}),
-    };
+    const expected: BenefitLine[] = [];
+    let actual: BenefitLine[] | undefined;
+    for (const b of byOption.get(r.id) ?? []) {
+      const item = itemOf(b.itemCode);
+      // Actual lines, even all skipped, mean the option's actual benefits were entered.
+      const into = b.basis === 'actual' ? (actual ?? []) : expected;
+      if (b.basis === 'actual') actual = into;
+      if (item === null || item === undefined) skipped.push(b.itemCode);
+      else into.push(coreLine(b, item));
+    }
+    const o = { id: r.id, name: r.name, scope: r.level } as CoreOption;
+    if (r.enterpriseId !== null) o.enterpriseId = r.enterpriseId;
+    o.type = r.optionType === null ? 'management-staff' : CORE_OPTION_TYPE[r.optionType];
+    if (r.gdCategory !== null) o.gdCategory = CORE_GD_CATEGORY[r.gdCategory];
+    o.isKey = r.isKey;
+    o.status = r.status;
+    if (r.costClass !== null) o.costClass = CORE_COST_CLASS[r.costClass];
+    o.investment_wanYuan = r.investmentPlanned_wanYuan ?? r.investmentActual_wanYuan ?? 0;
+    if (r.investmentActual_wanYuan !== null) o.actualInvestment_wanYuan = r.investmentActual_wanYuan;
+    const avoided = avoidedTax?.get(r.id);
+    const econ = withAvoidedTax(r.economicBenefitExpected_wanYuanPerYear, avoided?.expected);
+    if (econ !== undefined) o.economicBenefit_wanYuanPerYear = econ;
+    const actualEcon = withAvoidedTax(r.economicBenefitActual_wanYuanPerYear, avoided?.actual);
+    if (actualEcon !== undefined) o.actualEconomicBenefit_wanYuanPerYear = actualEcon;
+    o.benefits = expected;
+    if (actual !== undefined) o.actualBenefits = actual;
+    return o;
   });
   const notes: string[] = [];
   if (noPlanned.length > 0) {

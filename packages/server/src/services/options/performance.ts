@@ -100,7 +100,7 @@ async function computeAuditPerformances(
         .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
         .from(industryAudits)
         .where(inArray(industryAudits.id, auditIds)),
-      read: await readCoreOptions(tx, inArray(cpOptions.auditId, auditIds)),
+      read: await readCoreOptions(tx, auditIds),
       stored: await tx
         .select()
         .from(auditTargets)

@@ -13,27 +13,25 @@ import { inArray, type SQL, sql } from 'drizzle-orm';
 import { cpOptions, type Db, executeRows, optionBenefits } from '../../db/index.ts';
 import type { CoreBenefitSource, CoreOptionSource } from './mapping.ts';
 
-export interface CoreOptionRow extends CoreOptionSource {
-  auditId: string | null;
-  addAvoidedTax: boolean;
-}
-
 export interface CoreOptionsAndLines {
-  rows: CoreOptionRow[];
+  rows: CoreOptionSource[];
   benefits: CoreBenefitSource[];
 }
 
-/** The select list: every field of `CoreOptionRow`, named as the field (the compiler checks the list is complete). */
+/**
+ * The select list of the options: every field of `CoreOptionSource`, named as the field (the compiler checks the
+ * list is complete). Tables 7.2/7.3 do not read an option's enterprise or Guangdong category (the Guangdong form
+ * does, through its own read): they are selected as null, which the driver does not decode.
+ */
 const o = cpOptions;
-const OPTION_FIELDS: Record<keyof CoreOptionRow, SQL> = {
+const OPTION_FIELDS: Record<keyof CoreOptionSource, SQL> = {
   id: sql`${o.id}`,
-  auditId: sql`${o.auditId}`,
   name: sql`${o.name}`,
   code: sql`${o.code}`,
   level: sql`${o.level}`,
-  enterpriseId: sql`${o.enterpriseId}`,
+  enterpriseId: sql`null::uuid`,
   optionType: sql`${o.optionType}`,
-  gdCategory: sql`${o.gdCategory}`,
+  gdCategory: sql`null::text`,
   isKey: sql`${o.isKey}`,
   status: sql`${o.status}`,
   costClass: sql`${o.costClass}`,
@@ -41,7 +39,6 @@ const OPTION_FIELDS: Record<keyof CoreOptionRow, SQL> = {
   investmentActual_wanYuan: sql`${o.investmentActual_wanYuan}::float8`,
   economicBenefitExpected_wanYuanPerYear: sql`${o.economicBenefitExpected_wanYuanPerYear}::float8`,
   economicBenefitActual_wanYuanPerYear: sql`${o.economicBenefitActual_wanYuanPerYear}::float8`,
-  addAvoidedTax: sql`${o.addAvoidedTax}`,
 };
 const b = optionBenefits;
 const LINE_FIELDS: Record<keyof CoreBenefitSource, SQL> = {
@@ -61,6 +58,8 @@ function selectList(fields: Record<string, SQL>): SQL {
 }
 const OPTION_SELECT = selectList(OPTION_FIELDS);
 const LINE_SELECT = selectList(LINE_FIELDS);
+/** The audit of a row, selected only when several audits are read. */
+const AUDIT = 'auditId';
 
 /** The driver's rows as the sources they were selected as (their keys are `fields`' keys; checked on the first). */
 function asSources<T>(rows: Record<string, unknown>[], fields: Record<keyof T, SQL>): T[] {
@@ -74,22 +73,45 @@ function asSources<T>(rows: Record<string, unknown>[], fields: Record<keyof T, S
 }
 
 /**
- * The options of the industry audits `auditIds`, ordered by id (the core sums in any order; by id the order is the
- * same at every read, and costs no collation sort), and their benefit lines in no order (`coreOptions` orders each
- * option's lines): two statements, so give a transaction (one snapshot: `computeAuditPerformances` reads in a
+ * The options of each industry audit of `auditIds`, ordered by id (the core sums in any order; by id the order is
+ * the same at every read, and costs no collation sort), and their benefit lines in no order (`coreOptions` orders
+ * each option's lines): two statements, so give a transaction (one snapshot: `computeAuditPerformances` reads in a
  * repeatable-read one) for both to read the same state. The lines are read by the audit the database copies onto
  * them (`option_benefits.audit_id`): one index range, 5 ms on the server for the 10 000 lines of the largest audit,
  * where finding them option by option took 33 ms (a nested loop of 5 000 index probes), by the array of the
  * options' ids 17 ms, and the planner's own choice for a join, a hashed scan of every line of the province, 70 ms.
+ * The audit of each row is selected only when there are several audits.
  */
-export async function readCoreOptions(db: Db, auditIds: readonly string[]): Promise<CoreOptionsAndLines> {
-  if (auditIds.length === 0) return { rows: [], benefits: [] };
+export async function readCoreOptions(
+  db: Db,
+  auditIds: readonly string[],
+): Promise<Map<string, CoreOptionsAndLines>> {
+  const out = new Map<string, CoreOptionsAndLines>();
+  for (const id of auditIds) out.set(id, { rows: [], benefits: [] });
+  const [single] = auditIds;
+  if (single === undefined) return out;
+  const several = auditIds.length > 1;
+  const audit = (column: SQL) => (several ? sql`${column} as ${sql.identifier(AUDIT)}, ` : sql``);
   const [options, lines] = await Promise.all([
     executeRows(
       db,
-      sql`select ${OPTION_SELECT} from ${o} where ${inArray(o.auditId, auditIds)} order by ${o.id}`,
+      sql`select ${audit(sql`${o.auditId}`)}${OPTION_SELECT} from ${o}
+        where ${inArray(o.auditId, auditIds)} order by ${o.id}`,
     ),
-    executeRows(db, sql`select ${LINE_SELECT} from ${b} where ${inArray(b.auditId, auditIds)}`),
+    executeRows(
+      db,
+      sql`select ${audit(sql`${b.auditId}`)}${LINE_SELECT} from ${b} where ${inArray(b.auditId, auditIds)}`,
+    ),
   ]);
-  return { rows: asSources<CoreOptionRow>(options, OPTION_FIELDS), benefits: asSources(lines, LINE_FIELDS) };
+  const rows = asSources<CoreOptionSource>(options, OPTION_FIELDS);
+  const benefits = asSources<CoreBenefitSource>(lines, LINE_FIELDS);
+  if (!several) {
+    out.set(single, { rows, benefits });
+    return out;
+  }
+  const of = (r: CoreOptionSource | CoreBenefitSource) =>
+    out.get(String((r as unknown as Record<string, unknown>)[AUDIT]));
+  for (const r of rows) of(r)?.rows.push(r);
+  for (const l of benefits) of(l)?.benefits.push(l);
+  return out;
 }

@@ -34,8 +34,14 @@ import { avoidedTaxAdditions } from '../compliance/avoided-tax.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditVisible, notFound } from '../scope.ts';
 import { auditFingerprints, memoizedByAudit } from './audit-memo.ts';
-import { type CoreOptionRow, readCoreOptions } from './core-read.ts';
-import { CORE_OPTION_COLUMNS, type CoreBenefitSource, coreOptions, coreTarget } from './mapping.ts';
+import { readCoreOptions } from './core-read.ts';
+import {
+  CORE_OPTION_COLUMNS,
+  type CoreBenefitSource,
+  type CoreOptionSource,
+  coreOptions,
+  coreTarget,
+} from './mapping.ts';
 import { mandatoryReadable } from './scope.ts';
 
 function optionRows(db: Db, where: SQL) {
@@ -109,24 +115,15 @@ async function computeAuditPerformances(
     }),
     { config: { isolationLevel: 'repeatable read', accessMode: 'read only' } },
   );
-  const rowsOf = new Map<string, CoreOptionRow[]>();
-  for (const r of read.rows) {
-    const key = r.auditId ?? '';
-    const list = rowsOf.get(key);
-    if (list) list.push(r);
-    else rowsOf.set(key, [r]);
-  }
-  const auditOf = new Map(read.rows.map((r) => [r.id, r.auditId]));
   const out = new Map<string, AuditPerformance>();
   for (const audit of audits) {
+    const own = read.get(audit.id);
     out.set(
       audit.id,
       computeOne(
         audit,
-        rowsOf.get(audit.id) ?? [],
-        auditIds.length === 1
-          ? read.benefits
-          : read.benefits.filter((b) => auditOf.get(b.optionId) === audit.id),
+        own?.rows ?? [],
+        own?.benefits ?? [],
         stored.filter((t) => t.auditId === audit.id),
       ),
     );
@@ -136,7 +133,7 @@ async function computeAuditPerformances(
 
 function computeOne(
   audit: { id: string; threshold: number | null },
-  rows: CoreOptionRow[],
+  rows: CoreOptionSource[],
   benefits: CoreBenefitSource[],
   stored: (typeof auditTargets.$inferSelect)[],
 ) {

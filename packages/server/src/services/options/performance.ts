@@ -100,19 +100,21 @@ async function computeAuditPerformances(
   database: Database,
   auditIds: string[],
 ): Promise<Map<string, AuditPerformance>> {
-  const { audits, read, stored } = await database.transaction(
-    async (tx) => ({
-      audits: await tx
-        .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
-        .from(industryAudits)
-        .where(inArray(industryAudits.id, auditIds)),
-      read: await readCoreOptions(tx, auditIds),
-      stored: await tx
-        .select()
-        .from(auditTargets)
-        .where(inArray(auditTargets.auditId, auditIds))
-        .orderBy(asc(auditTargets.sortOrder), asc(auditTargets.createdAt), asc(auditTargets.id)),
-    }),
+  // The statements are sent together (pipelined on the transaction's connection), answered in order.
+  const [audits, read, stored] = await database.transaction(
+    (tx) =>
+      Promise.all([
+        tx
+          .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
+          .from(industryAudits)
+          .where(inArray(industryAudits.id, auditIds)),
+        readCoreOptions(tx, auditIds),
+        tx
+          .select()
+          .from(auditTargets)
+          .where(inArray(auditTargets.auditId, auditIds))
+          .orderBy(asc(auditTargets.sortOrder), asc(auditTargets.createdAt), asc(auditTargets.id)),
+      ]),
     { config: { isolationLevel: 'repeatable read', accessMode: 'read only' } },
   );
   const out = new Map<string, AuditPerformance>();

@@ -108,7 +108,7 @@ async function computeAuditPerformances(
           .select({ id: industryAudits.id, threshold: industryAudits.lowCostThreshold_wanYuan })
           .from(industryAudits)
           .where(inArray(industryAudits.id, auditIds)),
-        readCoreOptions(tx, auditIds),
+        readCoreOptions(tx, auditIds, database.kind),
         tx
           .select()
           .from(auditTargets)

@@ -27,6 +27,7 @@ import {
 } from '../../src/db/index.ts';
 import { platformContext } from '../../src/services/context.ts';
 import { auditFingerprints, auditMemoStats } from '../../src/services/options/audit-memo.ts';
+import { readCoreOptions } from '../../src/services/options/core-read.ts';
 import { auditPerformance } from '../../src/services/options/performance.ts';
 import { queryRows } from '../helpers/db.ts';
 import { type Client, createNanjingPlatingAudit, createWorld, type World } from '../helpers/world.ts';
@@ -638,6 +639,51 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
     expect(await auditOfLines(own?.id ?? '')).toEqual([null]);
     await db.delete(cpOptions).where(eq(cpOptions.id, own?.id ?? ''));
     expect(await mismatched()).toBe(0);
+  });
+
+  it('reads the same options and lines as rows and as JSON (the PGlite form), for one audit and for several', async () => {
+    const db = world.database.db;
+    const other = await createNanjingPlatingAudit(world, { title: '第三个审核' });
+    const [added] = await db
+      .insert(cpOptions)
+      .values({
+        auditId: other,
+        level: 'industry',
+        name: '名称含 "引号"、\\ 与换行\n的方案',
+        investmentPlanned_wanYuan: 0.1,
+      })
+      .returning({ id: cpOptions.id });
+    await db.insert(optionBenefits).values({
+      optionId: added?.id ?? '',
+      basis: 'actual',
+      itemCode: 'reduction.other.voc_x',
+      name: '其他 "VOC"\t类',
+      quantity: 0.1 + 0.2,
+      unit: 't/a',
+    });
+    const byLine = (x: { optionId: string; basis: string; itemCode: string }, y: typeof x) =>
+      `${x.optionId}${x.basis}${x.itemCode}`.localeCompare(`${y.optionId}${y.basis}${y.itemCode}`);
+    const norm = (
+      m: Map<string, { rows: object[]; benefits: { optionId: string; basis: string; itemCode: string }[] }>,
+    ) =>
+      [...m].map(([id, r]) => [
+        id,
+        r.rows.map((o) => ({ ...o })),
+        [...r.benefits].sort(byLine).map((l) => ({ ...l })),
+      ]);
+    for (const ids of [[auditId], [auditId, other]]) {
+      const rows = await readCoreOptions(db, ids, 'postgres');
+      const json = await readCoreOptions(db, ids, 'pglite');
+      expect(norm(json)).toEqual(norm(rows));
+      expect(rows.get(auditId)?.rows.length).toBeGreaterThan(0);
+    }
+    const mine = (await readCoreOptions(db, [other], 'pglite')).get(other);
+    expect(mine?.benefits.find((l) => l.optionId === added?.id)).toMatchObject({
+      name: '其他 "VOC"\t类',
+      quantity: 0.30000000000000004,
+    });
+    expect(mine?.rows.find((r) => r.id === added?.id)?.investmentPlanned_wanYuan).toBe(0.1);
+    await db.delete(cpOptions).where(eq(cpOptions.id, added?.id ?? ''));
   });
 
   it('is shown to the audit people only', async () => {

@@ -9,46 +9,44 @@
  *
  * numeric(18,4) → float8 gives the double nearest the stored decimal, the number `Number(text)` gave before.
  */
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, inArray, type SQL, sql } from 'drizzle-orm';
 import { cpOptions, type Database, type Db, executeRows, optionBenefits } from '../../db/index.ts';
-import type { CoreBenefitSource, CoreOptionSource } from './mapping.ts';
+import {
+  CORE_BENEFIT_COLUMNS,
+  CORE_OPTION_COLUMNS,
+  type CoreBenefitSource,
+  type CoreOptionSource,
+} from './mapping.ts';
 
 export interface CoreOptionsAndLines {
   rows: CoreOptionSource[];
   benefits: CoreBenefitSource[];
 }
 
-/**
- * The select list of the options: every field of `CoreOptionSource`, named as the field (the compiler checks the
- * list is complete). Tables 7.2/7.3 do not read an option's enterprise or Guangdong category (the Guangdong form
- * does, through its own read): they are selected as null, which the driver does not decode.
- */
 const o = cpOptions;
+const b = optionBenefits;
+
+/** Each column of `columns` as a select expression, under the same key. */
+function expressions<K extends string>(columns: Record<K, AnyColumn>): Record<K, SQL> {
+  const entries = Object.entries<AnyColumn>(columns).map(([k, c]) => [k, sql`${c}`]);
+  return Object.fromEntries(entries) as Record<K, SQL>;
+}
+
+/**
+ * The select list of the options: the columns of `CORE_OPTION_COLUMNS` under their field names, money as float8.
+ * Tables 7.2/7.3 do not read an option's enterprise or Guangdong category (the Guangdong form does, through its
+ * own read): they are selected as null, which the driver does not decode.
+ */
 const OPTION_FIELDS: Record<keyof CoreOptionSource, SQL> = {
-  id: sql`${o.id}`,
-  name: sql`${o.name}`,
-  code: sql`${o.code}`,
-  level: sql`${o.level}`,
+  ...expressions(CORE_OPTION_COLUMNS),
   enterpriseId: sql`null::uuid`,
-  optionType: sql`${o.optionType}`,
   gdCategory: sql`null::text`,
-  isKey: sql`${o.isKey}`,
-  status: sql`${o.status}`,
-  costClass: sql`${o.costClass}`,
   investmentPlanned_wanYuan: sql`${o.investmentPlanned_wanYuan}::float8`,
   investmentActual_wanYuan: sql`${o.investmentActual_wanYuan}::float8`,
   economicBenefitExpected_wanYuanPerYear: sql`${o.economicBenefitExpected_wanYuanPerYear}::float8`,
   economicBenefitActual_wanYuanPerYear: sql`${o.economicBenefitActual_wanYuanPerYear}::float8`,
 };
-const b = optionBenefits;
-const LINE_FIELDS: Record<keyof CoreBenefitSource, SQL> = {
-  optionId: sql`${b.optionId}`,
-  basis: sql`${b.basis}`,
-  itemCode: sql`${b.itemCode}`,
-  name: sql`${b.name}`,
-  quantity: sql`${b.quantity}`,
-  unit: sql`${b.unit}`,
-};
+const LINE_FIELDS: Record<keyof CoreBenefitSource, SQL> = expressions(CORE_BENEFIT_COLUMNS);
 
 function selectList(fields: Record<string, SQL>): SQL {
   return sql.join(

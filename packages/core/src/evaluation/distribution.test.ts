@@ -46,19 +46,41 @@ describe('distributionOf', () => {
     expect(err(() => quantileSorted([1, 2], 1.5))).toEqual(['VALIDATION', 'p']);
   });
 
+  it('counts every value when the span is a few subnormals or overflows (found by the property below in CI)', () => {
+    const tiny = distributionOf([5e-324, 0]);
+    expect(tiny.histogram.reduce((s, b) => s + b.count, 0)).toBe(2);
+    expect(tiny.histogram[0]?.count).toBe(1);
+    expect(tiny.histogram[9]).toEqual({ from: 5e-324, to: 5e-324, count: 1 });
+    const huge = distributionOf([-1.7e308, 0, 1.7e308], 2);
+    expect(huge.histogram).toEqual([
+      { from: -1.7e308, to: 0, count: 1 },
+      { from: 0, to: 1.7e308, count: 2 },
+    ]);
+    expect(huge.mean).toBeCloseTo(0, 0);
+    // b − a overflows here; p90 was Infinity before the interpolation on halves.
+    const wide = distributionOf([-2e307, 1.7976931348623121e308]);
+    expect(wide.quantiles.p90).toBeCloseTo(0.1 * -2e307 + 0.9 * 1.7976931348623121e308, -300);
+    expect(wide.histogram.every((b) => Number.isFinite(b.from) && Number.isFinite(b.to))).toBe(true);
+  });
+
   it('quantiles are ordered within [min, max]; the bins hold every value once', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 200 }),
         (xs) => {
           const d = distributionOf(xs);
           const q = d.quantiles;
           const chain = [d.min, q.p10, q.p25, q.p50, q.p75, q.p90, d.max] as number[];
+          expect(d.mean).toBeGreaterThanOrEqual(d.min as number);
+          expect(d.mean).toBeLessThanOrEqual(d.max as number);
+          for (let i = 1; i < d.histogram.length; i++)
+            expect(d.histogram[i]?.from).toBeGreaterThanOrEqual(d.histogram[i - 1]?.from as number);
           for (let i = 1; i < chain.length; i++)
             expect(chain[i]).toBeGreaterThanOrEqual(chain[i - 1] as number);
           expect(d.histogram.reduce((s, b) => s + b.count, 0)).toBe(xs.length);
         },
       ),
+      { numRuns: 1000 },
     );
   });
 });

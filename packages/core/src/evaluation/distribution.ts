@@ -34,7 +34,12 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
   const lo = Math.floor(h);
   const a = sorted[lo] as number;
   const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (h - lo) * (b - a);
+  const t = h - lo;
+  const d = b - a;
+  // b − a overflows only for values near ±1.8e308: interpolate on halves then (same Q(p), no Infinity).
+  if (Number.isFinite(d)) return a + t * d;
+  const half = t * (b / 2 - a / 2);
+  return a + half + half;
 }
 
 /** The distribution of `values` (any order; every value must be a finite number). */
@@ -62,6 +67,12 @@ export function distributionOf(values: readonly number[], bins = 10): Distributi
   const max = sorted[n - 1] as number;
   let sum = 0;
   for (const v of sorted) sum += v;
+  // Σx overflows only for values near ±1.8e308: the mean is then Σ(x / n), which cannot.
+  let mean = sum / n;
+  if (!Number.isFinite(mean)) {
+    mean = 0;
+    for (const v of sorted) mean += v / n;
+  }
   const quantiles = {} as Record<DistributionQuantile, number>;
   for (const [k, p] of Object.entries(DISTRIBUTION_QUANTILES)) {
     quantiles[k as DistributionQuantile] = quantileSorted(sorted, p);
@@ -70,16 +81,27 @@ export function distributionOf(values: readonly number[], bins = 10): Distributi
   if (min === max) {
     histogram = [{ from: min, to: max, count: n }];
   } else {
-    const w = (max - min) / bins;
+    // The span is computed halved when max − min overflows (values near ±1.8e308), and the bin of x is found from
+    // the fraction (x − min) / span rather than through the width: w = span / bins underflows to 0 for a span of a
+    // few subnormals (e.g. [0, 5e-324]), which made (x − min) / w NaN and lost the value.
+    const halved = !Number.isFinite(max - min);
+    const span = halved ? max / 2 - min / 2 : max - min;
+    const offset = (v: number) => (halved ? v / 2 - min / 2 : v - min);
+    const edge = (i: number) => {
+      // Divide first for a large span (span · i could overflow), multiply first for a small one (span / bins
+      // could underflow).
+      const step = span >= 1 ? (span / bins) * i : (span * i) / bins;
+      return Math.min(max, halved ? min + step + step : min + step);
+    };
     histogram = Array.from({ length: bins }, (_, i) => ({
-      from: min + i * w,
-      to: i === bins - 1 ? max : min + (i + 1) * w,
+      from: edge(i),
+      to: i === bins - 1 ? max : edge(i + 1),
       count: 0,
     }));
     for (const v of sorted) {
-      const i = Math.min(Math.floor((v - min) / w), bins - 1);
+      const i = Math.min(Math.floor((offset(v) / span) * bins), bins - 1);
       (histogram[i] as { count: number }).count++;
     }
   }
-  return { count: n, min, max, mean: sum / n, quantiles, histogram };
+  return { count: n, min, max, mean, quantiles, histogram };
 }

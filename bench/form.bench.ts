@@ -22,20 +22,8 @@ import { enterprises, mandatoryAudits, openDatabase } from '../packages/server/s
 import { loadDemo, PCB_NAME } from '../packages/server/src/demo/index.ts';
 import { platformActor, type ServiceContext } from '../packages/server/src/services/context.ts';
 import { mandatoryFormData, mandatoryFormFile } from '../packages/server/src/services/forms/index.ts';
-import { printTable, type Timing } from './harness.ts';
+import { printTable, timeAsync } from './harness.ts';
 import { backends, ensureProvince, printBuild, printTaskRows, runTask } from './province.ts';
-
-async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 9, warmup = 2): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { name, median_ms: samples[Math.floor(samples.length / 2)] ?? 0, min_ms: samples[0] ?? 0, runs };
-}
 
 /** The same cells with exceljs alone: values and merged ranges only. */
 export async function plainFormXlsx(data: GuangdongFormData): Promise<number> {
@@ -105,11 +93,16 @@ async function demoForm(): Promise<void> {
     };
     const data = await mandatoryFormData(ctx, audit.id);
     const cells = guangdongFormLayout(data).rows.reduce((n, r) => n + r.cells.length, 0);
-    const xlsx = await timeAsync('form.xlsx', () => renderGuangdongFormXlsx(data));
-    const xlsxPlain = await timeAsync('exceljs alone', () => plainFormXlsx(data));
-    const docx = await timeAsync('form.docx', () => renderGuangdongFormDocx(data));
-    const docxPlain = await timeAsync('docx alone', () => plainFormDocx(data));
-    const download = await timeAsync('services + form.xlsx', () => mandatoryFormFile(ctx, audit.id, 'xlsx'));
+    const xlsx = await timeAsync('form.xlsx', () => renderGuangdongFormXlsx(data), 9, 2);
+    const xlsxPlain = await timeAsync('exceljs alone', () => plainFormXlsx(data), 9, 2);
+    const docx = await timeAsync('form.docx', () => renderGuangdongFormDocx(data), 9, 2);
+    const docxPlain = await timeAsync('docx alone', () => plainFormDocx(data), 9, 2);
+    const download = await timeAsync(
+      'services + form.xlsx',
+      () => mandatoryFormFile(ctx, audit.id, 'xlsx'),
+      9,
+      2,
+    );
     printTable('Guangdong performance form, demo PCB audit (items = cells of the form)', [
       { scenario: 'xlsx', items: cells, figure: xlsx, baseline: xlsxPlain },
       { scenario: 'docx', items: cells, figure: docx, baseline: docxPlain },

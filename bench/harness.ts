@@ -17,8 +17,63 @@ export function time(name: string, fn: () => unknown, runs = 7, warmup = 2): Tim
     fn();
     samples.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  return { name, median_ms: samples[Math.floor(samples.length / 2)] ?? 0, min_ms: samples[0] ?? 0, runs };
+  return timingOf(name, samples);
+}
+
+function timingOf(name: string, samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    name,
+    median_ms: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    min_ms: sorted[0] ?? 0,
+    runs: sorted.length,
+  };
+}
+
+/** `time` for an async function. */
+export async function timeAsync(
+  name: string,
+  fn: () => Promise<unknown>,
+  runs = 3,
+  warmup = 1,
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return timingOf(name, samples);
+}
+
+/**
+ * A figure and its baseline timed in turns (figure, baseline, figure, …): on a shared machine a burst of load then
+ * falls on both instead of on whichever was being timed, so their ratio moves less than the figures do.
+ */
+export async function timePairAsync(
+  figure: { name: string; fn: () => Promise<unknown> },
+  baseline: { name: string; fn: () => Promise<unknown> },
+  runs = 5,
+  warmup = 1,
+): Promise<{ figure: Timing; baseline: Timing }> {
+  for (let i = 0; i < warmup; i++) {
+    await figure.fn();
+    await baseline.fn();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, samples] of [
+      [figure.fn, a],
+      [baseline.fn, b],
+    ] as const) {
+      const t0 = performance.now();
+      await fn();
+      samples.push(performance.now() - t0);
+    }
+  }
+  return { figure: timingOf(figure.name, a), baseline: timingOf(baseline.name, b) };
 }
 
 export interface Row {

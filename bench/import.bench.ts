@@ -20,22 +20,10 @@ import {
 import type { ServiceContext } from '../packages/server/src/services/context.ts';
 import { importWorkbookBytes } from '../packages/server/src/services/exchange/index.ts';
 import { createAccount } from '../packages/server/src/services/users.ts';
-import { printTable, rng, type Timing } from './harness.ts';
+import { printTable, rng, type Timing, timeAsync } from './harness.ts';
 
 const ENTERPRISES = 1667;
 const YEARS = [2022, 2023, 2024];
-
-async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 3, warmup = 1): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { name, median_ms: samples[Math.floor(samples.length / 2)] ?? 0, min_ms: samples[0] ?? 0, runs };
-}
 
 function usccOf(k: number): string {
   const body = `91320100MA${String(k).padStart(7, '0')}`;

@@ -29,7 +29,7 @@ import { auditPerformance } from '../packages/server/src/services/options/perfor
 import { auditReportData, auditReportDocx } from '../packages/server/src/services/reports/index.ts';
 import { evidenceStore } from '../packages/server/src/storage/index.ts';
 import { plainFormDocx, plainFormXlsx } from './form.bench.ts';
-import type { Timing } from './harness.ts';
+import { type Timing, timeAsync, timePairAsync } from './harness.ts';
 import type { ProvinceLocation } from './province.ts';
 
 export interface TaskRow {
@@ -46,23 +46,6 @@ export interface TaskResult {
 }
 
 const PLATFORM: Actor = platformActor('cpaudit-bench', 'bench');
-
-export async function timeAsync(
-  name: string,
-  fn: () => Promise<unknown>,
-  runs = 3,
-  warmup = 1,
-): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { name, median_ms: samples[Math.floor(samples.length / 2)] ?? 0, min_ms: samples[0] ?? 0, runs };
-}
 
 function open(loc: ProvinceLocation) {
   return loc.databaseUrl
@@ -312,12 +295,6 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
         database.db,
         sql.raw(totalsSql(`o.audit_id = '${p.auditId}'`, false)),
       );
-      const oneSql = await timeAsync(
-        'one SQL',
-        () => executeRows(database.db, sql.raw(totalsSql(`o.audit_id = '${p.auditId}'`, false))),
-        5,
-        1,
-      );
       const subset = await timeAsync(
         'the subset SQL of runs 1–3',
         () => executeRows(database.db, sql.raw(subsetSql(`o.audit_id = '${p.auditId}'`))),
@@ -327,14 +304,20 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
       const items = Number(count?.n ?? 0);
       const totals = `SQL totals ${sameTotals(handSql, service.table72) ? 'equal' : 'DIFFER from'} the service's table 7.2 (7 columns: counts, investment, economic benefit; options outside the table)`;
       // Cold: the options read and aggregated by the core (the per-audit memo forgotten before each run); warm: the
-      // memo reused, its inputs' fingerprint read (options/audit-memo.ts).
-      const cold = await timeAsync(
-        'auditPerformance (cold)',
-        async () => {
-          clearAuditMemo(database);
-          await auditPerformance(ctx, p.auditId);
+      // memo reused, its inputs' fingerprint read (options/audit-memo.ts). Cold and the SQL are timed in turns.
+      const { figure: cold, baseline: oneSql } = await timePairAsync(
+        {
+          name: 'auditPerformance (cold)',
+          fn: async () => {
+            clearAuditMemo(database);
+            await auditPerformance(ctx, p.auditId);
+          },
         },
-        5,
+        {
+          name: 'one SQL',
+          fn: () => executeRows(database.db, sql.raw(totalsSql(`o.audit_id = '${p.auditId}'`, false))),
+        },
+        9,
         1,
       );
       rows.push({
@@ -358,12 +341,6 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
       const province = async () => {
         for (const a of audits) await auditPerformance(ctx, String(a.id));
       };
-      const groupedSql = await timeAsync(
-        'one SQL grouped by audit',
-        () => executeRows(database.db, sql.raw(totalsSql('o.audit_id is not null', true))),
-        1,
-        0,
-      );
       const groupedSubset = await timeAsync(
         'the subset SQL of runs 1–3, grouped by audit',
         () =>
@@ -374,8 +351,21 @@ async function runTask(name: string, loc: ProvinceLocation): Promise<TaskResult>
         1,
         0,
       );
-      clearAuditMemo(database);
-      const provinceCold = await timeAsync('auditPerformance × audits (cold)', province, 1, 0);
+      const { figure: provinceCold, baseline: groupedSql } = await timePairAsync(
+        {
+          name: 'auditPerformance × audits (cold)',
+          fn: async () => {
+            clearAuditMemo(database);
+            await province();
+          },
+        },
+        {
+          name: 'one SQL grouped by audit',
+          fn: () => executeRows(database.db, sql.raw(totalsSql('o.audit_id is not null', true))),
+        },
+        3,
+        0,
+      );
       rows.push({
         scenario: `7.2/7.3 province (${audits.length} audits), computed`,
         note: against(provinceCold, groupedSubset),

@@ -15,19 +15,7 @@ import { loadDemo } from '../packages/server/src/demo/index.ts';
 import { type Actor, platformActor, type ServiceContext } from '../packages/server/src/services/context.ts';
 import { auditReportData, auditReportDocx } from '../packages/server/src/services/reports/index.ts';
 import { evidenceStore } from '../packages/server/src/storage/index.ts';
-import { printTable, type Timing } from './harness.ts';
-
-async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 3, warmup = 1): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { name, median_ms: samples[Math.floor(samples.length / 2)] ?? 0, min_ms: samples[0] ?? 0, runs };
-}
+import { printTable, timeAsync } from './harness.ts';
 
 function plainTable(rows: readonly (readonly (string | number | null)[])[]): Table {
   return new Table({

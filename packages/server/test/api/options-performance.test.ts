@@ -641,7 +641,7 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
     expect(await mismatched()).toBe(0);
   });
 
-  it('reads the same options and lines as rows and as JSON (the PGlite form), for one audit and for several', async () => {
+  it('reads the same options and lines as rows and as JSON columns (the PGlite form), for one audit, several, and one of no options', async () => {
     const db = world.database.db;
     const other = await createNanjingPlatingAudit(world, { title: '第三个审核' });
     const [added] = await db
@@ -671,11 +671,14 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
         r.rows.map((o) => ({ ...o })),
         [...r.benefits].sort(byLine).map((l) => ({ ...l })),
       ]);
-    for (const ids of [[auditId], [auditId, other]]) {
+    // An audit of no options: its JSON columns are null.
+    const empty = await createNanjingPlatingAudit(world, { title: '无方案的审核' });
+    for (const ids of [[auditId], [auditId, other], [empty], [empty, auditId]]) {
       const rows = await readCoreOptions(db, ids, 'postgres');
       const json = await readCoreOptions(db, ids, 'pglite');
       expect(norm(json)).toEqual(norm(rows));
-      expect(rows.get(auditId)?.rows.length).toBeGreaterThan(0);
+      if (ids.includes(auditId)) expect(rows.get(auditId)?.rows.length).toBeGreaterThan(0);
+      expect(json.get(empty) ?? { rows: [], benefits: [] }).toEqual({ rows: [], benefits: [] });
     }
     const mine = (await readCoreOptions(db, [other], 'pglite')).get(other);
     expect(mine?.benefits.find((l) => l.optionId === added?.id)).toMatchObject({

@@ -651,6 +651,9 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
         level: 'industry',
         name: '名称含 "引号"、\\ 与换行\n的方案',
         investmentPlanned_wanYuan: 0.1,
+        // 18 significant digits: JSON carries the stored decimal, the rows its float8 cast; both the nearest double.
+        investmentActual_wanYuan: 12345678901234.5678,
+        economicBenefitExpected_wanYuanPerYear: -0.0001,
       })
       .returning({ id: cpOptions.id });
     await db.insert(optionBenefits).values({
@@ -685,7 +688,11 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
       name: '其他 "VOC"\t类',
       quantity: 0.30000000000000004,
     });
-    expect(mine?.rows.find((r) => r.id === added?.id)?.investmentPlanned_wanYuan).toBe(0.1);
+    expect(mine?.rows.find((r) => r.id === added?.id)).toMatchObject({
+      investmentPlanned_wanYuan: 0.1,
+      investmentActual_wanYuan: 12345678901234.5678,
+      economicBenefitExpected_wanYuanPerYear: -0.0001,
+    });
     await db.delete(cpOptions).where(eq(cpOptions.id, added?.id ?? ''));
   });
 

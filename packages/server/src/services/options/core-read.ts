@@ -33,14 +33,20 @@ function expressions<K extends string>(columns: Record<K, AnyColumn>): Record<K,
 }
 
 /**
- * The select list of the options: the columns of `CORE_OPTION_COLUMNS` under their field names, money as float8.
- * Tables 7.2/7.3 do not read an option's enterprise or Guangdong category (the Guangdong form does, through its
- * own read): they are selected as null, which the driver does not decode.
+ * The select list of the options: the columns of `CORE_OPTION_COLUMNS` under their field names. Tables 7.2/7.3 do
+ * not read an option's enterprise or Guangdong category (the Guangdong form does, through its own read): they are
+ * selected as null, which the driver does not decode. As JSON (PGlite) money is printed as the stored decimal,
+ * which JSON.parse reads as the nearest double: the number a float8 cast gives, but the cast goes through text
+ * and, with the float8 printed after it, cost PGlite 170 ms a column for the province's 200 000 options.
  */
-const OPTION_FIELDS: Record<keyof CoreOptionSource, SQL> = {
+const OPTION_JSON_FIELDS: Record<keyof CoreOptionSource, SQL> = {
   ...expressions(CORE_OPTION_COLUMNS),
   enterpriseId: sql`null::uuid`,
   gdCategory: sql`null::text`,
+};
+/** As rows (PostgreSQL), money as float8: the driver gives numeric as text. */
+const OPTION_FIELDS: Record<keyof CoreOptionSource, SQL> = {
+  ...OPTION_JSON_FIELDS,
   investmentPlanned_wanYuan: sql`${o.investmentPlanned_wanYuan}::float8`,
   investmentActual_wanYuan: sql`${o.investmentActual_wanYuan}::float8`,
   economicBenefitExpected_wanYuanPerYear: sql`${o.economicBenefitExpected_wanYuanPerYear}::float8`,
@@ -127,7 +133,7 @@ async function readJson(db: Db, auditIds: readonly string[], several: boolean) {
   const [r] = await executeRows(
     db,
     sql`select
-      (select ${jsonColumns(OPTION_FIELDS, several ? sql`${o.auditId}` : undefined, sql`${o.id}`)}
+      (select ${jsonColumns(OPTION_JSON_FIELDS, several ? sql`${o.auditId}` : undefined, sql`${o.id}`)}
         from ${o} where ${inArray(o.auditId, auditIds)})::text as options,
       (select ${jsonColumns(LINE_FIELDS, several ? sql`${b.auditId}` : undefined)}
         from ${b} where ${inArray(b.auditId, auditIds)})::text as lines`,
@@ -135,7 +141,7 @@ async function readJson(db: Db, auditIds: readonly string[], several: boolean) {
   const keys = (fields: Record<string, SQL>) =>
     several ? [AUDIT, ...Object.keys(fields)] : Object.keys(fields);
   return {
-    options: fromJsonColumns(r?.options, keys(OPTION_FIELDS)),
+    options: fromJsonColumns(r?.options, keys(OPTION_JSON_FIELDS)),
     lines: fromJsonColumns(r?.lines, keys(LINE_FIELDS)),
   };
 }

@@ -652,7 +652,7 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
         name: '名称含 "引号"、\\ 与换行\n的方案',
         investmentPlanned_wanYuan: 0.1,
         // 18 significant digits: JSON carries the stored decimal, the rows its float8 cast; both the nearest double.
-        investmentActual_wanYuan: 12345678901234.5678,
+        investmentActual_wanYuan: sql`12345678901234.5678`,
         economicBenefitExpected_wanYuanPerYear: -0.0001,
       })
       .returning({ id: cpOptions.id });
@@ -690,7 +690,7 @@ describe('Appendix B table 7.2 and 7.3 of an industry audit', () => {
     });
     expect(mine?.rows.find((r) => r.id === added?.id)).toMatchObject({
       investmentPlanned_wanYuan: 0.1,
-      investmentActual_wanYuan: 12345678901234.5678,
+      investmentActual_wanYuan: Number('12345678901234.5678'),
       economicBenefitExpected_wanYuanPerYear: -0.0001,
     });
     await db.delete(cpOptions).where(eq(cpOptions.id, added?.id ?? ''));

@@ -24,7 +24,9 @@ export const restoreCommand: Command = {
           'Restores an archive written by `cpaudit backup` into the configured installation (the embedded database',
           'in DATA_DIR, or DATABASE_URL, and DATA_DIR/files), then verifies every table against the checksums of the',
           'backup. The target must be empty (no database, no evidence files) unless --force, which REPLACES it.',
-          'An archive restores into the same kind of database it was taken from.',
+          'An archive restores into the same kind of database it was taken from. An archive made by an older',
+          'cpaudit restores into this one: the rows are loaded into the schema they were backed up from, verified,',
+          'then migrated. One made by a newer cpaudit (a schema this version does not know) is refused.',
           '',
         ].join('\n'),
       );

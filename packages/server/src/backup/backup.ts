@@ -11,10 +11,13 @@
  *
  * Restore refuses a target that already holds data unless `force` (which replaces it). The embedded database is
  * restored by loading the dump into a new data folder (under the folder's lock, so a running server blocks it);
- * PostgreSQL by migrating an empty schema and inserting each table's rows (json_populate_recordset) in one
- * transaction with the row triggers disabled (the audit log is restored as it was, not appended to), identity
- * sequences set after. Both verify the restored tables against the manifest's checksums. An archive is restored
- * into the same kind of database it was taken from.
+ * PostgreSQL by migrating an empty schema to the archive's migration level (recorded in the manifest; for older
+ * archives, the first level whose tables and columns are the archive's) and inserting each table's rows
+ * (json_populate_recordset) in one transaction with the row triggers disabled (the audit log is restored as it was,
+ * not appended to), identity sequences set after. Both verify the restored tables against the manifest's checksums,
+ * then apply this version's later migrations: an archive made by an older cpaudit restores into a newer one. An
+ * archive of a database migrated further than this version knows is refused. An archive is restored into the same
+ * kind of database it was taken from.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -41,6 +44,10 @@ import {
   type Database,
   type Db,
   executeRows,
+  type MigrationLevel,
+  migratePostgresTo,
+  migrationJournal,
+  migrationLevel,
   openDatabase,
   redactUrl,
   wrapPglite,
@@ -64,6 +71,11 @@ export interface BackupManifest {
   database: { kind: 'pglite' | 'postgres'; location: string };
   tables: Record<string, TableChecksum>;
   files: { count: number; bytes: number };
+  /**
+   * The migration level of the database backed up: restore loads the rows into that schema, then migrates them
+   * (absent from archives made before it was recorded: the level is then found from the tables' columns).
+   */
+  migrations?: MigrationLevel;
 }
 
 export type BackupConfig = Pick<ServerConfig, 'dataDir' | 'databaseUrl'>;
@@ -142,6 +154,7 @@ function manifestOf(
   location: string,
   tables: Record<string, TableChecksum>,
   files: TarEntry[],
+  migrations: MigrationLevel,
 ): BackupManifest {
   return {
     format: BACKUP_FORMAT,
@@ -151,6 +164,7 @@ function manifestOf(
     database: { kind, location },
     tables,
     files: { count: files.length, bytes: files.reduce((s, f) => s + f.data.length, 0) },
+    migrations,
   };
 }
 
@@ -213,9 +227,12 @@ async function tableSpecs(client: postgres.TransactionSql): Promise<TableSpec[]>
  * streams can stall between tables (cf. porsager/postgres#917). JSON keeps every value exactly (float8 in
  * shortest-exact form, timestamptz with its offset and microseconds, numeric digits, arrays, jsonb).
  */
-async function dumpPostgres(
-  url: string,
-): Promise<{ specs: TableSpec[]; data: Map<string, Buffer>; tables: Record<string, TableChecksum> }> {
+async function dumpPostgres(url: string): Promise<{
+  specs: TableSpec[];
+  data: Map<string, Buffer>;
+  tables: Record<string, TableChecksum>;
+  migrations: MigrationLevel;
+}> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     return await client.begin('isolation level repeatable read read only', async (tx) => {
@@ -228,6 +245,12 @@ async function dumpPostgres(
         const [c] = await tx.unsafe<{ rows: number; md5: string }[]>(checksumSql(name));
         tables[name] = { rows: Number(c?.rows ?? 0), md5: String(c?.md5 ?? '') };
       }
+      const [level] = await tx<{ n: number; last: string | null }[]>`
+        select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`;
+      const migrations = {
+        applied: Number(level?.n ?? 0),
+        last: migrationJournal().find((e) => String(e.when) === level?.last)?.tag ?? null,
+      };
       const specs = await tableSpecs(tx);
       const data = new Map<string, Buffer>();
       for (const t of specs) {
@@ -237,7 +260,7 @@ async function dumpPostgres(
         );
         data.set(t.name, Buffer.from(row?.rows ?? '[]', 'utf8'));
       }
-      return { specs, data, tables };
+      return { specs, data, tables, migrations };
     });
   } finally {
     await client.end({ timeout: 5 });
@@ -257,12 +280,12 @@ export async function createBackup(config: BackupConfig, file: string): Promise<
   const entries: TarEntry[] = [];
   let manifest: BackupManifest;
   if (config.databaseUrl) {
-    const { specs, data, tables } = await dumpPostgres(config.databaseUrl);
+    const { specs, data, tables, migrations } = await dumpPostgres(config.databaseUrl);
     entries.push({ name: TABLES, data: json(specs) });
     for (const t of specs) {
       entries.push({ name: `database/tables/${t.name}.json`, data: data.get(t.name) ?? Buffer.from('[]') });
     }
-    manifest = manifestOf('postgres', redactUrl(config.databaseUrl), tables, files);
+    manifest = manifestOf('postgres', redactUrl(config.databaseUrl), tables, files, migrations);
   } else {
     const dbDir = join(config.dataDir, 'db');
     if (!existsSync(dbDir)) {
@@ -271,11 +294,12 @@ export async function createBackup(config: BackupConfig, file: string): Promise<
     const database = await openDatabase({ dataDir: config.dataDir });
     try {
       const tables = await tableChecksums(database);
+      const migrations = await migrationLevel(database.db);
       const client = database.pglite;
       if (!client) throw new CpError('INTERNAL', 'embedded database without its PGlite instance');
       const dump = await client.dumpDataDir('none');
       entries.push({ name: PGDATA, data: Buffer.from(await dump.arrayBuffer()) });
-      manifest = manifestOf('pglite', database.location, tables, files);
+      manifest = manifestOf('pglite', database.location, tables, files, migrations);
     } finally {
       await database.close();
     }
@@ -296,6 +320,7 @@ const manifestSchema = z.object({
   database: z.object({ kind: z.enum(['pglite', 'postgres']), location: z.string() }),
   tables: z.record(z.string(), z.object({ rows: z.number().int(), md5: z.string() })),
   files: z.object({ count: z.number().int(), bytes: z.number().int() }),
+  migrations: z.object({ applied: z.number().int().min(0), last: z.string().nullable() }).optional(),
 });
 
 const tableSpecsSchema = z.array(
@@ -385,6 +410,68 @@ export interface RestoreResult {
   files: number;
 }
 
+/**
+ * The archive's migration level, checked against this version's migrations: an archive of a database migrated
+ * further (by a newer cpaudit), or along other migrations, is refused; restoring it here would run this version on
+ * a schema it does not know. Undefined for an archive that does not record its level.
+ */
+function archiveLevel(manifest: BackupManifest): number | undefined {
+  const m = manifest.migrations;
+  if (m === undefined) return undefined;
+  const journal = migrationJournal();
+  const known = m.applied === 0 || (m.last !== null && journal[m.applied - 1]?.tag === m.last);
+  if (!known) {
+    throw new CpError(
+      'BAD_FILE',
+      `the backup was made from a database at migration ${m.applied} (${m.last ?? 'unknown to the cpaudit that made it'}), which this cpaudit (${journal.length} migrations, the last ${journal.at(-1)?.tag ?? 'none'}) does not know: restore it with the cpaudit version that made it, or a newer one`,
+    );
+  }
+  return m.applied;
+}
+
+/** Whether the tables and columns (in order) of the schema at `url` are those of `specs`. */
+async function schemaIs(url: string, specs: readonly TableSpec[]): Promise<boolean> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const now = await client.begin('read only', (tx) => tableSpecs(tx));
+    const key = (t: TableSpec) => `${t.name}(${t.columns.join(',')})`;
+    const a = now.map(key).sort();
+    const b = specs.map(key).sort();
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Migrates the empty schema at `url` to the schema the archive was made from: its recorded level, else (archives
+ * made before the level was recorded) the first level at which the tables and columns are the archive's. The rows
+ * are loaded there and checked against the manifest's checksums; the later migrations then bring them to this
+ * version, with whatever they do to existing rows (e.g. option_benefits_audit fills `audit_id` of every line).
+ */
+async function migrateToArchiveSchema(url: string, manifest: BackupManifest, specs: readonly TableSpec[]) {
+  const recorded = archiveLevel(manifest);
+  const journal = migrationJournal();
+  if (recorded !== undefined) {
+    await migratePostgresTo(url, recorded);
+    if (!(await schemaIs(url, specs))) {
+      throw new CpError(
+        'BAD_FILE',
+        `the backup's tables are not those of migration ${recorded} (${journal[recorded - 1]?.tag ?? 'none'}): the archive was altered`,
+      );
+    }
+    return;
+  }
+  for (let level = 1; level <= journal.length; level++) {
+    await migratePostgresTo(url, level);
+    if (await schemaIs(url, specs)) return;
+  }
+  throw new CpError(
+    'BAD_FILE',
+    `the backup's tables match no schema of this cpaudit's ${journal.length} migrations: it was made by a newer cpaudit, or altered`,
+  );
+}
+
 async function restorePglite(
   config: BackupConfig,
   manifest: BackupManifest,
@@ -456,12 +543,7 @@ async function restorePostgres(
   } finally {
     await client.end({ timeout: 5 });
   }
-  const database = await openDatabase({ databaseUrl: url });
-  try {
-    await database.migrate();
-  } finally {
-    await database.close();
-  }
+  await migrateToArchiveSchema(url, manifest, specs);
   const loader = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await loader.begin(async (tx) => {
@@ -493,14 +575,16 @@ async function restorePostgres(
   } finally {
     await loader.end({ timeout: 5 });
   }
+  const database = await openDatabase({ databaseUrl: url });
+  try {
+    // The rows as they were backed up, then this version's later migrations over them.
+    verify(manifest.tables, await tableChecksums(database));
+    await database.migrate();
+  } finally {
+    await database.close();
+  }
   rmSync(filesRoot(config.dataDir), { recursive: true, force: true });
   const files = restoreFiles(config.dataDir, entries);
-  const check = await openDatabase({ databaseUrl: url });
-  try {
-    verify(manifest.tables, await tableChecksums(check));
-  } finally {
-    await check.close();
-  }
   return { manifest, files };
 }
 
@@ -523,6 +607,8 @@ export async function restoreBackup(
       `this backup is of ${manifest.database.kind === 'pglite' ? 'an embedded database' : 'a PostgreSQL database'}; restore it into the same kind (${target === 'pglite' ? 'set DATABASE_URL' : 'unset DATABASE_URL'})`,
     );
   }
+  // Before anything is replaced: an archive of a schema this version does not know is refused.
+  archiveLevel(manifest);
   return config.databaseUrl
     ? restorePostgres(config.databaseUrl, config, manifest, entries, opts)
     : restorePglite(config, manifest, entries, opts);

@@ -8,7 +8,8 @@
  * `db` would wait for the transaction to end: deadlock), and write batches in one transaction (one fsync).
  * Only one process may open a data folder (see lock.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CpError } from '@cpaudit/core';
@@ -21,6 +22,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireLock, type DirectoryLock } from './lock.ts';
+import { executeRows } from './raw.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -70,6 +72,70 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 
 /** pg_advisory_lock key serialising `migrate()` between processes sharing one PostgreSQL database. */
 const MIGRATION_LOCK_KEY = 7_283_145_901;
+
+/** One migration of this version: its tag (file name) and time (drizzle records it as `created_at`). */
+export interface MigrationEntry {
+  tag: string;
+  when: number;
+}
+
+/** Drizzle's journal of the migrations folder, as read. */
+function readJournal(): { entries: (MigrationEntry & Record<string, unknown>)[] } & Record<string, unknown> {
+  return JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
+}
+
+/** The migrations of this version, in the order they apply (drizzle's journal). */
+export function migrationJournal(): MigrationEntry[] {
+  return readJournal().entries.map((e) => ({ tag: e.tag, when: e.when }));
+}
+
+/** How far a database is migrated: the migrations drizzle recorded, and the tag of the last (null: unknown here). */
+export interface MigrationLevel {
+  applied: number;
+  last: string | null;
+}
+
+/** The migration level of a database (drizzle's `__drizzle_migrations`; none recorded: level 0). */
+export async function migrationLevel(db: Db): Promise<MigrationLevel> {
+  const [r] = await executeRows(
+    db,
+    sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  );
+  const when = r?.last;
+  const last =
+    when === null || when === undefined
+      ? null
+      : (migrationJournal().find((e) => String(e.when) === String(when))?.tag ?? null);
+  return { applied: Number(r?.n ?? 0), last };
+}
+
+/**
+ * Applies this version's first `count` migrations to the PostgreSQL database at `url` (those not applied yet), under
+ * the migration lock: a restore loads a backup into the schema it was made from, then migrates the rest
+ * (backup/backup.ts). Drizzle reads a folder, so the first `count` are copied to a temporary one.
+ */
+export async function migratePostgresTo(url: string, count: number): Promise<void> {
+  const journal = readJournal();
+  const folder = mkdtempSync(join(tmpdir(), 'cpaudit-migrations-'));
+  try {
+    mkdirSync(join(folder, 'meta'));
+    const first = journal.entries.slice(0, count);
+    writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: first }));
+    for (const e of first) {
+      copyFileSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
+    }
+    const single = postgres(url, { onnotice: () => {}, max: 1 });
+    try {
+      await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+      await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder: folder });
+      await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    } finally {
+      await single.end({ timeout: 5 });
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 export async function setAuditActor(tx: Tx, actor: AuditActor): Promise<void> {
   await tx.execute(sql`select

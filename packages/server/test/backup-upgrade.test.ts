@@ -132,7 +132,8 @@ describe('an archive of the schema before option_benefits.audit_id (embedded dat
     expect(manifest.migrations).toEqual({ applied: OLD_LEVEL, last: journal[OLD_LEVEL - 1]?.tag });
     expect(manifest.tables).toEqual(before);
     const target = join(root, 'pglite-target');
-    await restoreBackup({ dataDir: target, databaseUrl: undefined }, archive);
+    const result = await restoreBackup({ dataDir: target, databaseUrl: undefined }, archive);
+    expect(result.migrations).toEqual({ from: OLD_LEVEL, to: journal.length });
     const restored = await openDatabase({ dataDir: target });
     try {
       await expectUpgraded(restored, lines);
@@ -185,11 +186,15 @@ describe.skipIf(!TEST_PG_URL)('an archive of the schema before option_benefits.a
     // As recorded in the manifest, and as an archive of a cpaudit that did not record it (matched by its tables).
     const unrecorded = join(root, 'pg-old-unrecorded.tar.gz');
     withManifest(archive, unrecorded, ({ migrations: _, ...m }) => m);
-    for (const [file, url, dir] of [
-      [archive, recordedUrl, 'pg-recorded'],
-      [unrecorded, inferredUrl, 'pg-inferred'],
+    // Unrecorded: the first level whose tables are the archive's, the one before change_counters_triggers (which
+    // adds triggers only); the migrations after it are then applied to the rows.
+    const tablesLevel = journal.findIndex((e) => e.tag.endsWith('_change_counters_triggers'));
+    for (const [file, url, dir, from] of [
+      [archive, recordedUrl, 'pg-recorded', OLD_LEVEL],
+      [unrecorded, inferredUrl, 'pg-inferred', tablesLevel],
     ] as const) {
-      await restoreBackup({ dataDir: join(root, dir), databaseUrl: url }, file);
+      const result = await restoreBackup({ dataDir: join(root, dir), databaseUrl: url }, file);
+      expect(result.migrations).toEqual({ from, to: journal.length });
       const restored = await openDatabase({ databaseUrl: url });
       try {
         await expectUpgraded(restored, lines);

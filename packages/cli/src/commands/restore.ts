@@ -35,8 +35,10 @@ export const restoreCommand: Command = {
     if (positionals.length > 1) throw new CpError('VALIDATION', 'give one archive file');
     const result = await restoreBackup(loadConfig(), file, { force: values.force === true });
     const m = result.manifest;
+    const { from, to } = result.migrations;
+    const migrated = from === to ? '' : `; migrated from schema ${from} to ${to} (made by an older cpaudit)`;
     io.stdout(
-      `restored ${file} (taken ${m.createdAt}): ${Object.keys(m.tables).length} tables verified, ${result.files} evidence files\n`,
+      `restored ${file} (taken ${m.createdAt}): ${Object.keys(m.tables).length} tables verified, ${result.files} evidence files${migrated}\n`,
     );
     return 0;
   },

@@ -408,6 +408,8 @@ export interface RestoreOptions {
 export interface RestoreResult {
   manifest: BackupManifest;
   files: number;
+  /** The migration level the rows were backed up at, and this version's, which they were migrated to. */
+  migrations: { from: number; to: number };
 }
 
 /**
@@ -449,7 +451,11 @@ async function schemaIs(url: string, specs: readonly TableSpec[]): Promise<boole
  * are loaded there and checked against the manifest's checksums; the later migrations then bring them to this
  * version, with whatever they do to existing rows (e.g. option_benefits_audit fills `audit_id` of every line).
  */
-async function migrateToArchiveSchema(url: string, manifest: BackupManifest, specs: readonly TableSpec[]) {
+async function migrateToArchiveSchema(
+  url: string,
+  manifest: BackupManifest,
+  specs: readonly TableSpec[],
+): Promise<number> {
   const recorded = archiveLevel(manifest);
   const journal = migrationJournal();
   if (recorded !== undefined) {
@@ -460,11 +466,11 @@ async function migrateToArchiveSchema(url: string, manifest: BackupManifest, spe
         `the backup's tables are not those of migration ${recorded} (${journal[recorded - 1]?.tag ?? 'none'}): the archive was altered`,
       );
     }
-    return;
+    return recorded;
   }
   for (let level = 1; level <= journal.length; level++) {
     await migratePostgresTo(url, level);
-    if (await schemaIs(url, specs)) return;
+    if (await schemaIs(url, specs)) return level;
   }
   throw new CpError(
     'BAD_FILE',
@@ -498,8 +504,9 @@ async function restorePglite(
     const client = await PGlite.create({ dataDir: dbDir, loadDataDir: new Blob([pgdata]) });
     database = wrapPglite(client, { location: dbDir, lock });
     verify(manifest.tables, await tableChecksums(database));
+    const from = (await migrationLevel(database.db)).applied;
     await database.migrate();
-    return { manifest, files };
+    return { manifest, files, migrations: { from, to: migrationJournal().length } };
   } finally {
     if (database) await database.close();
     else lock.release();
@@ -543,7 +550,7 @@ async function restorePostgres(
   } finally {
     await client.end({ timeout: 5 });
   }
-  await migrateToArchiveSchema(url, manifest, specs);
+  const from = await migrateToArchiveSchema(url, manifest, specs);
   const loader = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await loader.begin(async (tx) => {
@@ -585,7 +592,7 @@ async function restorePostgres(
   }
   rmSync(filesRoot(config.dataDir), { recursive: true, force: true });
   const files = restoreFiles(config.dataDir, entries);
-  return { manifest, files };
+  return { manifest, files, migrations: { from, to: migrationJournal().length } };
 }
 
 /**

@@ -16,7 +16,7 @@
  * under. Values are shared: callers must not modify them. At most MAX_AUDITS audits per database handle, the least
  * recently used dropped first.
  */
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { changeCounters, type Database, type Db, executeRows, industryAudits } from '../../db/index.ts';
 
 export const MAX_AUDITS = 2_000;
@@ -51,8 +51,15 @@ export const memoStats: Record<AuditMemoKind, { computed: number; reused: number
 /** The counters of tables 7.2/7.3. */
 export const auditMemoStats = memoStats.performance;
 
-/** The fingerprint of each audit's table 7.2/7.3 inputs (audits that do not exist are absent). */
-export async function auditFingerprints(db: Db, auditIds: readonly string[]): Promise<Map<string, string>> {
+/**
+ * The fingerprint of each audit's table 7.2/7.3 inputs (audits that do not exist are absent, and those `visible`
+ * does not hold for, a condition on `industry_audits`: one statement checks both for an audit page).
+ */
+export async function auditFingerprints(
+  db: Db,
+  auditIds: readonly string[],
+  visible?: SQL,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (auditIds.length === 0) return out;
   const a = industryAudits;
@@ -61,7 +68,7 @@ export async function auditFingerprints(db: Db, auditIds: readonly string[]): Pr
     db,
     sql`select ${a.id} as id, (${a}.xmin)::text || '/' || coalesce(${c.changes}, 0) as fp
       from ${a} left join ${c} on ${c.subject} = 'audit' and ${c.subjectId} = ${a.id}
-      where ${inArray(a.id, [...auditIds])}`,
+      where ${inArray(a.id, [...auditIds])}${visible === undefined ? sql`` : sql` and ${visible}`}`,
   );
   for (const r of rows) out.set(String(r.id), String(r.fp));
   return out;

@@ -68,12 +68,12 @@ async function optionsWithFullBenefits(db: Db, where: SQL) {
 
 /** Appendix B tables 7.2 and 7.3 of an industry audit (bureau, panel, assigned experts, admins). */
 export async function auditPerformance(ctx: ServiceContext, auditId: string): Promise<AuditPerformance> {
-  const [audit] = await ctx.db
-    .select({ id: industryAudits.id })
-    .from(industryAudits)
-    .where(and(eq(industryAudits.id, auditId), auditVisible(ctx.actor)));
-  if (!audit) throw notFound('audit', auditId);
-  const found = (await auditPerformances(ctx, [auditId])).get(auditId);
+  // Whether the actor sees the audit, read with its fingerprint (one statement when the memo holds it).
+  const fingerprints = await auditFingerprints(ctx.db, [auditId], auditVisible(ctx.actor));
+  if (!fingerprints.has(auditId)) throw notFound('audit', auditId);
+  const found = (
+    await memoizedByAudit(ctx.database, fingerprints, (ids) => computeAuditPerformances(ctx.database, ids))
+  ).get(auditId);
   if (!found) throw notFound('audit', auditId);
   return found;
 }

@@ -110,27 +110,36 @@ async function expectUpgraded(database: Database, linesOfAudits: number): Promis
   expect(after?.audit_id).toBe(line?.audit_id);
 }
 
+/**
+ * The demo in the installation of `config`, taken back to the old schema (`downgrade`) and backed up to `archive`
+ * (checked: the manifest records the old level and the old tables' checksums). Gives the number of lines of
+ * options in audits.
+ */
+async function oldArchive(config: { dataDir: string; databaseUrl: string | undefined }, archive: string) {
+  const database = await openDatabase(config);
+  let lines = 0;
+  let before: Awaited<ReturnType<typeof tableChecksums>>;
+  try {
+    await database.migrate();
+    await loadDemo(database, { dataDir: config.dataDir });
+    lines = (await lineAudits(database)).ofAudits;
+    expect(lines).toBeGreaterThan(0);
+    await downgrade(database);
+    expect((await migrationLevel(database.db)).applied).toBe(OLD_LEVEL);
+    before = await tableChecksums(database);
+  } finally {
+    await database.close();
+  }
+  const manifest = await createBackup(config, archive);
+  expect(manifest.migrations).toEqual({ applied: OLD_LEVEL, last: journal[OLD_LEVEL - 1]?.tag });
+  expect(manifest.tables).toEqual(before);
+  return lines;
+}
+
 describe('an archive of the schema before option_benefits.audit_id (embedded database)', () => {
   it('restores and is migrated: every line gets its option audit', async () => {
-    const source = join(root, 'pglite-source');
-    const database = await openDatabase({ dataDir: source });
-    let lines = 0;
-    let before: Awaited<ReturnType<typeof tableChecksums>>;
-    try {
-      await database.migrate();
-      await loadDemo(database, { dataDir: source });
-      lines = (await lineAudits(database)).ofAudits;
-      expect(lines).toBeGreaterThan(0);
-      await downgrade(database);
-      expect((await migrationLevel(database.db)).applied).toBe(OLD_LEVEL);
-      before = await tableChecksums(database);
-    } finally {
-      await database.close();
-    }
     const archive = join(root, 'pglite-old.tar.gz');
-    const manifest = await createBackup({ dataDir: source, databaseUrl: undefined }, archive);
-    expect(manifest.migrations).toEqual({ applied: OLD_LEVEL, last: journal[OLD_LEVEL - 1]?.tag });
-    expect(manifest.tables).toEqual(before);
+    const lines = await oldArchive({ dataDir: join(root, 'pglite-source'), databaseUrl: undefined }, archive);
     const target = join(root, 'pglite-target');
     const result = await restoreBackup({ dataDir: target, databaseUrl: undefined }, archive);
     expect(result.migrations).toEqual({ from: OLD_LEVEL, to: journal.length });
@@ -165,23 +174,8 @@ describe.skipIf(!TEST_PG_URL)('an archive of the schema before option_benefits.a
   it('restores at its recorded level or at the level its tables match, then migrates; a newer schema is refused', async () => {
     admin = postgres(TEST_PG_URL ?? '', { max: 1, onnotice: () => {} });
     for (const n of names) await admin.unsafe(`create database "${n}"`);
-    const sourceDir = join(root, 'pg-source');
-    const database = await openDatabase({ databaseUrl: sourceUrl });
-    let lines = 0;
-    let before: Awaited<ReturnType<typeof tableChecksums>>;
-    try {
-      await database.migrate();
-      await loadDemo(database, { dataDir: sourceDir });
-      lines = (await lineAudits(database)).ofAudits;
-      await downgrade(database);
-      before = await tableChecksums(database);
-    } finally {
-      await database.close();
-    }
     const archive = join(root, 'pg-old.tar.gz');
-    const manifest = await createBackup({ dataDir: sourceDir, databaseUrl: sourceUrl }, archive);
-    expect(manifest.migrations).toEqual({ applied: OLD_LEVEL, last: journal[OLD_LEVEL - 1]?.tag });
-    expect(manifest.tables).toEqual(before);
+    const lines = await oldArchive({ dataDir: join(root, 'pg-source'), databaseUrl: sourceUrl }, archive);
 
     // As recorded in the manifest, and as an archive of a cpaudit that did not record it (matched by its tables).
     const unrecorded = join(root, 'pg-old-unrecorded.tar.gz');

@@ -44,6 +44,8 @@ import {
   type Database,
   type Db,
   executeRows,
+  levelOf,
+  MIGRATION_LEVEL_SQL,
   type MigrationLevel,
   migratePostgresTo,
   migrationJournal,
@@ -245,12 +247,8 @@ async function dumpPostgres(url: string): Promise<{
         const [c] = await tx.unsafe<{ rows: number; md5: string }[]>(checksumSql(name));
         tables[name] = { rows: Number(c?.rows ?? 0), md5: String(c?.md5 ?? '') };
       }
-      const [level] = await tx<{ n: number; last: string | null }[]>`
-        select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`;
-      const migrations = {
-        applied: Number(level?.n ?? 0),
-        last: migrationJournal().find((e) => String(e.when) === level?.last)?.tag ?? null,
-      };
+      const [level] = await tx.unsafe<{ n: number; last: string | null }[]>(MIGRATION_LEVEL_SQL);
+      const migrations = levelOf(level);
       const specs = await tableSpecs(tx);
       const data = new Map<string, Buffer>();
       for (const t of specs) {

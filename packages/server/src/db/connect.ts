@@ -95,24 +95,48 @@ export interface MigrationLevel {
   last: string | null;
 }
 
-/** The migration level of a database (drizzle's `__drizzle_migrations`; none recorded: level 0). */
-export async function migrationLevel(db: Db): Promise<MigrationLevel> {
-  const [r] = await executeRows(
-    db,
-    sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`,
-  );
-  const when = r?.last;
+/** The statement reading a database's migration level, as `levelOf` takes it. */
+export const MIGRATION_LEVEL_SQL =
+  'select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations';
+
+/** The level of a row of `MIGRATION_LEVEL_SQL`: the count, and the tag of this version's migration of that time. */
+export function levelOf(row: { n?: unknown; last?: unknown } | undefined): MigrationLevel {
+  const when = row?.last;
   const last =
     when === null || when === undefined
       ? null
       : (migrationJournal().find((e) => String(e.when) === String(when))?.tag ?? null);
-  return { applied: Number(r?.n ?? 0), last };
+  return { applied: Number(row?.n ?? 0), last };
+}
+
+/** The migration level of a database (drizzle's `__drizzle_migrations`; none recorded: level 0). */
+export async function migrationLevel(db: Db): Promise<MigrationLevel> {
+  const [r] = await executeRows(db, sql.raw(MIGRATION_LEVEL_SQL));
+  return levelOf(r);
 }
 
 /**
- * Applies this version's first `count` migrations to the PostgreSQL database at `url` (those not applied yet), under
- * the migration lock: a restore loads a backup into the schema it was made from, then migrates the rest
- * (backup/backup.ts). Drizzle reads a folder, so the first `count` are copied to a temporary one.
+ * Applies the migrations of `folder` not applied yet to the PostgreSQL database at `url`, on one connection holding
+ * the migration lock (processes sharing the database migrate one at a time). `secure`: then hands audit_log to its
+ * NOLOGIN owner when run by a superuser (idempotent; see the audit_log_owner migration): a database first migrated
+ * by the application's own role is secured by a later superuser run.
+ */
+async function migrateLocked(url: string, folder: string, secure: boolean): Promise<void> {
+  const single = postgres(url, { onnotice: () => {}, max: 1 });
+  try {
+    await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder: folder });
+    if (secure) await single`select cp_secure_audit_log()`;
+    await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await single.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Applies this version's first `count` migrations to the PostgreSQL database at `url` (those not applied yet): a
+ * restore loads a backup into the schema it was made from, then migrates the rest (backup/backup.ts). Drizzle reads
+ * a folder, so the first `count` are copied to a temporary one.
  */
 export async function migratePostgresTo(url: string, count: number): Promise<void> {
   const journal = readJournal();
@@ -124,14 +148,7 @@ export async function migratePostgresTo(url: string, count: number): Promise<voi
     for (const e of first) {
       copyFileSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
     }
-    const single = postgres(url, { onnotice: () => {}, max: 1 });
-    try {
-      await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-      await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder: folder });
-      await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-    } finally {
-      await single.end({ timeout: 5 });
-    }
+    await migrateLocked(url, folder, false);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -280,20 +297,7 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location,
-    async migrate() {
-      // One connection, so the advisory lock and the migration share a session.
-      const single = postgres(url, { ...options, max: 1 });
-      try {
-        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder: MIGRATIONS_FOLDER });
-        // Hands audit_log to its NOLOGIN owner when run by a superuser (idempotent; see the audit_log_owner
-        // migration): a database first migrated by the application's own role is secured by a later superuser run.
-        await single`select cp_secure_audit_log()`;
-        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-      } finally {
-        await single.end({ timeout: 5 });
-      }
-    },
+    migrate: () => migrateLocked(url, MIGRATIONS_FOLDER, true),
     transaction: transactionHelper(db),
     async close() {
       if (closed) return;

@@ -9,6 +9,8 @@ export {
   type AuditActor,
   type Database,
   type Db,
+  levelOf,
+  MIGRATION_LEVEL_SQL,
   MIGRATIONS_FOLDER,
   type MigrationEntry,
   type MigrationLevel,

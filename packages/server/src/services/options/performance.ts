@@ -68,25 +68,23 @@ async function optionsWithFullBenefits(db: Db, where: SQL) {
 
 /** Appendix B tables 7.2 and 7.3 of an industry audit (bureau, panel, assigned experts, admins). */
 export async function auditPerformance(ctx: ServiceContext, auditId: string): Promise<AuditPerformance> {
-  // Whether the actor sees the audit, read with its fingerprint (one statement when the memo holds it).
-  const fingerprints = await auditFingerprints(ctx.db, [auditId], auditVisible(ctx.actor));
-  if (!fingerprints.has(auditId)) throw notFound('audit', auditId);
-  const found = (
-    await memoizedByAudit(ctx.database, fingerprints, (ids) => computeAuditPerformances(ctx.database, ids))
-  ).get(auditId);
+  // Whether the actor sees the audit is read with its fingerprint (one statement when the memo holds it).
+  const found = (await auditPerformances(ctx, [auditId], auditVisible(ctx.actor))).get(auditId);
   if (!found) throw notFound('audit', auditId);
   return found;
 }
 
 /**
- * The performance of each audit of `auditIds` (the caller has checked they may read them), reused from the
- * per-process memo while the audit's inputs are unchanged (audit-memo.ts), computed a few audits at a time.
+ * The performance of each audit of `auditIds` the caller may read (checked before, or by `visible`, a condition on
+ * `industry_audits` read with the fingerprints: the others are absent), reused from the per-process memo while the
+ * audit's inputs are unchanged (audit-memo.ts), computed a few audits at a time.
  */
 export async function auditPerformances(
   ctx: Pick<ServiceContext, 'database' | 'db'>,
   auditIds: readonly string[],
+  visible?: SQL,
 ): Promise<Map<string, AuditPerformance>> {
-  const fingerprints = await auditFingerprints(ctx.db, auditIds);
+  const fingerprints = await auditFingerprints(ctx.db, auditIds, visible);
   return memoizedByAudit(ctx.database, fingerprints, (ids) => computeAuditPerformances(ctx.database, ids));
 }
 
